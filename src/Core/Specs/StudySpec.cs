@@ -1,0 +1,14 @@
+namespace NasOrleans.Core.Specs;
+
+/// <summary>
+/// Everything that defines a study. Obtain one from the parser (YAML or JSON) or the builder;
+/// both validate it, listing every problem in one error.
+/// </summary>
+public sealed record StudySpec(
+    string Name,
+    ObjectiveSpec Objective,
+    IReadOnlyList<ConstraintSpec> Constraints,
+    SpaceSpec Space,
+    AlgorithmSpec Algorithm,
+    TrainerSpec Trainer,
+    BudgetSpec Budget);

@@ -1,0 +1,10 @@
+using NasOrleans.Core.Spaces;
+
+namespace NasOrleans.Core.Strategies;
+
+/// <summary>An algorithm as specs name it: its parameters with defaults, and how to create it.</summary>
+public sealed record AlgorithmDescriptor(
+    string Name,
+    string Description,
+    IReadOnlyList<ParameterDescriptor> Parameters,
+    Func<SearchSpace, ResolvedParameters, ulong, ISearchStrategy> Create);
