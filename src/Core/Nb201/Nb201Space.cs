@@ -52,6 +52,7 @@ public sealed partial class Nb201Space : SearchSpace
         }
 
         var values = new double[Edges.Count];
+        var assigned = new bool[Edges.Count];
         var filled = 0;
         for (var node = 1; node <= 3; node++)
         {
@@ -70,7 +71,13 @@ public sealed partial class Nb201Space : SearchSpace
                     throw new FormatException($"'{text}': edge '{edge}' is not 'operation~input' with a known operation and an earlier node.");
                 }
 
-                var index = Edges.ToList().IndexOf((node, from));
+                var index = EdgeIndex(node, from);
+                if (assigned[index])
+                {
+                    throw new FormatException($"'{text}': node {node} takes input {from} twice.");
+                }
+
+                assigned[index] = true;
                 values[index] = op;
                 filled++;
             }
@@ -81,6 +88,82 @@ public sealed partial class Nb201Space : SearchSpace
 
     /// <inheritdoc />
     public override string Display(Architecture architecture) => ToArchString(architecture);
+
+    /// <summary>
+    /// The isomorphism class of the cell, equal to the benchmark's <c>unique_str</c> (NAS-Bench-201's
+    /// <c>Structure.to_unique_str(consider_zero=True)</c>): see <see cref="UniqueString"/>.
+    /// </summary>
+    public override string CanonicalKey(Architecture architecture) => UniqueString(architecture);
+
+    /// <summary>
+    /// The cell as an expression over node 0 (written <c>0</c>): each incoming edge of node j gives one term,
+    /// <c>#</c> (zero) for <c>none</c> or when its input node's expression is exactly <c>#</c>, the input node's
+    /// whole expression for <c>skip_connect</c> (kept as one term, not split), and <c>(input)@op</c> otherwise;
+    /// a node is its terms sorted ordinally and joined by <c>+</c>. The result is node 3's expression, and
+    /// equals the <c>unique_str</c> column of the benchmark for all 15,625 cells.
+    /// </summary>
+    public static string UniqueString(Architecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        if (architecture.Values.Length != Edges.Count)
+        {
+            throw new ArgumentException($"A NAS-Bench-201 cell has {Edges.Count} edges; this architecture has {architecture.Values.Length} values.", nameof(architecture));
+        }
+
+        var nodes = new string[4];
+        nodes[0] = "0";
+        var terms = new List<string>(3);
+        for (var node = 1; node <= 3; node++)
+        {
+            terms.Clear();
+            for (var i = 0; i < Edges.Count; i++)
+            {
+                if (Edges[i].To != node)
+                {
+                    continue;
+                }
+
+                var input = nodes[Edges[i].From];
+                terms.Add(OperationAt(architecture, i) switch
+                {
+                    "none" => "#",
+                    _ when input == "#" => "#",
+                    "skip_connect" => input,
+                    var op => $"({input})@{op}",
+                });
+            }
+
+            terms.Sort(StringComparer.Ordinal);
+            nodes[node] = string.Join('+', terms);
+        }
+
+        return nodes[3];
+    }
+
+    private static int EdgeIndex(int to, int from)
+    {
+        for (var i = 0; i < Edges.Count; i++)
+        {
+            if (Edges[i] == (to, from))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string OperationAt(Architecture architecture, int edge)
+    {
+        var value = architecture[edge];
+        var index = (int)value;
+        if (index != value || index < 0 || index >= Operations.Count)
+        {
+            throw new ArgumentException($"Edge {edge} holds {value}, which is not an operation index (0..{Operations.Count - 1}).", nameof(architecture));
+        }
+
+        return Operations[index];
+    }
 
     private static int IndexOfOperation(string name)
     {

@@ -1,3 +1,4 @@
+using NasOrleans.Core.Nb201;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Spaces;
 
@@ -13,7 +14,7 @@ public sealed class TrainerCatalog
     }
 
     /// <summary>The trainers with no dependencies beyond this library: <c>synthetic</c> and <c>nb201-replay</c>.</summary>
-    public static TrainerCatalog Default { get; } = new([SyntheticTrainer.Descriptor]);
+    public static TrainerCatalog Default { get; } = new([SyntheticTrainer.Descriptor, Nb201ReplayTrainer.Descriptor]);
 
     /// <summary>Every kind, in order.</summary>
     public IReadOnlyList<TrainerDescriptor> Trainers { get; }

@@ -6,7 +6,8 @@ namespace NasOrleans.Core.Trainers;
 
 /// <summary>
 /// A trainer kind: its parameters, the metrics it reports (the objective and constraints must name
-/// one of them), the space kinds it accepts (empty: any), and how to create it.
+/// one of them), the space kinds it accepts (empty: any), how to create it, and the data files it reads
+/// (their checksums are recorded with each study so it can be reproduced).
 /// </summary>
 public sealed record TrainerDescriptor(
     string Kind,
@@ -14,4 +15,5 @@ public sealed record TrainerDescriptor(
     IReadOnlyList<ParameterDescriptor> Parameters,
     IReadOnlyList<string> Metrics,
     IReadOnlyList<string> SpaceKinds,
-    Func<TrainerSpec, SearchSpace, TrainerEnvironment, ITrainer> Create);
+    Func<TrainerSpec, SearchSpace, TrainerEnvironment, ITrainer> Create,
+    Func<TrainerSpec, TrainerEnvironment, IReadOnlyList<string>>? DataFiles = null);

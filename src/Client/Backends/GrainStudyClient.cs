@@ -1,0 +1,58 @@
+using NasOrleans.Grains.Interfaces;
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Client.Backends;
+
+/// <summary>Studies through their grains (a cluster's gateway, or a silo in this process).</summary>
+public sealed class GrainStudyClient : IStudyClient
+{
+    private readonly IGrainFactory _grains;
+    private readonly Func<ValueTask>? _dispose;
+
+    /// <summary>Creates the client over <paramref name="grains"/>; <paramref name="dispose"/> releases the connection or the silo.</summary>
+    public GrainStudyClient(IGrainFactory grains, Func<ValueTask>? dispose = null)
+    {
+        _grains = grains;
+        _dispose = dispose;
+    }
+
+    /// <summary>The grain factory, for watching and for direct calls.</summary>
+    public IGrainFactory Grains => _grains;
+
+    /// <inheritdoc />
+    public Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken)
+    {
+        var name = System.Text.Json.JsonDocument.Parse(specJson).RootElement.GetProperty("name").GetString()!;
+        return Study(name).SubmitAsync(specJson);
+    }
+
+    /// <inheritdoc />
+    public async Task<StudySummary?> GetStudyAsync(string studyId, CancellationToken cancellationToken)
+    {
+        var summary = await Study(studyId).GetStatusAsync();
+        return summary.Status == StudyStatus.NotFound ? null : summary;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudySummary>> ListStudiesAsync(CancellationToken cancellationToken) =>
+        _grains.GetGrain<IStudyCatalogGrain>(0).ListAsync();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string studyId, TrialQuery query, CancellationToken cancellationToken) =>
+        Study(studyId).GetTrialsAsync(query);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrialRecord>> GetBestAsync(string studyId, int count, CancellationToken cancellationToken) =>
+        Study(studyId).GetBestAsync(count);
+
+    /// <inheritdoc />
+    public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).CancelAsync();
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).DeleteAsync();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dispose?.Invoke() ?? ValueTask.CompletedTask;
+
+    private IStudyGrain Study(string studyId) => _grains.GetGrain<IStudyGrain>(studyId);
+}

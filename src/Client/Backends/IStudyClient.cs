@@ -1,0 +1,28 @@
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Client.Backends;
+
+/// <summary>What the command line (and a .NET program) can ask of studies, on the embedded data directory or a cluster.</summary>
+public interface IStudyClient : IAsyncDisposable
+{
+    /// <summary>Submits a study (canonical spec JSON).</summary>
+    Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken);
+
+    /// <summary>A study's summary, or null when there is no such study.</summary>
+    Task<StudySummary?> GetStudyAsync(string studyId, CancellationToken cancellationToken);
+
+    /// <summary>Every study, newest first.</summary>
+    Task<IReadOnlyList<StudySummary>> ListStudiesAsync(CancellationToken cancellationToken);
+
+    /// <summary>A page of a study's trials.</summary>
+    Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string studyId, TrialQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A study's best trials, best first.</summary>
+    Task<IReadOnlyList<TrialRecord>> GetBestAsync(string studyId, int count, CancellationToken cancellationToken);
+
+    /// <summary>Cancels a study.</summary>
+    Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a study and its trials.</summary>
+    Task DeleteAsync(string studyId, CancellationToken cancellationToken);
+}

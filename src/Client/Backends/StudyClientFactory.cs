@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using NasOrleans.Client.Embedded;
+using NasOrleans.Hosting;
+using NasOrleans.Storage.Sqlite;
+
+namespace NasOrleans.Client.Backends;
+
+/// <summary>
+/// Opens the study client that the common options ask for: a cluster through <c>--gateway</c>, else the
+/// embedded data directory (reads from its store; changes through the running <c>nas run</c>, or a silo started here).
+/// </summary>
+internal static class StudyClientFactory
+{
+    public static async Task<IStudyClient> OpenAsync(CommonSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Gateway is { } gateway)
+        {
+            return await GatewayConnection.ConnectAsync(gateway, cancellationToken);
+        }
+
+        var dataDirectory = Path.GetFullPath(settings.DataDirectory);
+        var store = new SqliteTrialStore(new SqliteStorageOptions { DataDirectory = dataDirectory });
+        await store.InitializeAsync(cancellationToken);
+        return new StoreStudyClient(store, ct => OpenWriterAsync(settings, dataDirectory, ct));
+    }
+
+    private static async Task<IStudyClient> OpenWriterAsync(CommonSettings settings, string dataDirectory, CancellationToken cancellationToken)
+    {
+        if (RunnerInfo.FindLive(dataDirectory) is { } runner)
+        {
+            return await GatewayConnection.ConnectAsync($"127.0.0.1:{runner.GatewayPort}", cancellationToken);
+        }
+
+        var options = new NasSiloOptions { DataDirectory = dataDirectory, SharedDirectory = settings.SharedDirectory, TrainerSlots = 0 };
+        var silo = await EmbeddedSilo.StartAsync(options, LogLevel.Warning, cancellationToken);
+        return new GrainStudyClient(silo.Grains, silo.DisposeAsync);
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using NasOrleans.Client.Backends;
+
+namespace NasOrleans.Client.Commands;
+
+/// <summary><c>nas best [study]</c>: the best architecture found, with its metrics.</summary>
+internal static class BestCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var study = new Argument<string?>("study") { Description = "The study (default: the latest).", Arity = ArgumentArity.ZeroOrOne };
+        var top = new Option<int>("--top", "-k") { Description = "How many of the best trials to list (default 5).", DefaultValueFactory = _ => 5 };
+        var command = new Command("best", "Print the best architecture of a study and its metrics.") { study, top };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var settings = global.Read(result);
+            if (result.GetValue(top) is < 1 or > 10_000)
+            {
+                throw new CliException("--top must be between 1 and 10000.", ExitCodes.InvalidInput);
+            }
+
+            await using var client = await StudyClientFactory.OpenAsync(settings, ct);
+            var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
+            return await BestPrinter.PrintAsync(client, summary, result.GetValue(top), settings.Json, ct);
+        }));
+        return command;
+    }
+}

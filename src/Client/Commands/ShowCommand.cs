@@ -1,0 +1,53 @@
+using System.CommandLine;
+using NasOrleans.Client.Backends;
+using NasOrleans.Client.Output;
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Client.Commands;
+
+/// <summary><c>nas show [study]</c>: a study's standing, what reproduces it, and a page of its trials.</summary>
+internal static class ShowCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var study = new Argument<string?>("study") { Description = "The study (default: the latest).", Arity = ArgumentArity.ZeroOrOne };
+        var limit = new Option<int>("--limit") { Description = "Trials per page (default 20).", DefaultValueFactory = _ => 20 };
+        var offset = new Option<int>("--offset") { Description = "Trials to skip (default 0)." };
+        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged).") { study, limit, offset };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
+        {
+            var settings = global.Read(result);
+            if (result.GetValue(limit) is < 1 or > 10_000 || result.GetValue(offset) < 0)
+            {
+                throw new CliException("--limit must be between 1 and 10000 and --offset at least 0.", ExitCodes.InvalidInput);
+            }
+
+            await using var client = await StudyClientFactory.OpenAsync(settings, ct);
+            var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
+            var view = new StudyView(summary);
+            var trials = await client.GetTrialsAsync(summary.StudyId, new TrialQuery(result.GetValue(offset), result.GetValue(limit)), ct);
+            if (settings.Json)
+            {
+                JsonOutput.Write(new { study = StudyView.SummaryJson(summary), trials = trials.Select(view.TrialJson).ToList() });
+                return ExitCodes.Ok;
+            }
+
+            Console.WriteLine(StudyView.Progress(summary));
+            Console.WriteLine($"  algorithm {summary.Algorithm}, seed {summary.Seed}, objective {summary.Objective}");
+            Console.WriteLine($"  spec sha256:{summary.SpecHash}, nas {summary.ProductVersion}");
+            foreach (var (file, sum) in summary.DataChecksums)
+            {
+                Console.WriteLine($"  data {file} {sum}");
+            }
+
+            if (summary.Message is not null)
+            {
+                Console.WriteLine($"  {summary.Message}");
+            }
+
+            trials.ToList().ForEach(t => Console.WriteLine(view.TrialText(t)));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NasOrleans.Hosting;
+
+namespace NasOrleans.Client.Embedded;
+
+/// <summary>
+/// A silo in this process on localhost clustering, over the data directory's SQLite file (or memory),
+/// with trainer slots; it holds the data directory's lock and advertises its gateway to other <c>nas</c> commands.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly DataDirectoryLock? _lock;
+    private readonly string _dataDirectory;
+
+    private EmbeddedSilo(IHost host, DataDirectoryLock? dataLock, string dataDirectory)
+    {
+        _host = host;
+        _lock = dataLock;
+        _dataDirectory = dataDirectory;
+    }
+
+    /// <summary>The grains of this silo.</summary>
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts a silo; throws <see cref="CliException"/> when another process already hosts this data directory.</summary>
+    public static async Task<EmbeddedSilo> StartAsync(NasSiloOptions options, LogLevel logLevel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+        DataDirectoryLock? dataLock = null;
+        if (options.Store == StoreKind.Sqlite)
+        {
+            dataLock = DataDirectoryLock.TryAcquire(options.DataDirectory)
+                ?? throw new CliException($"Another nas process is running on the data directory {options.DataDirectory}. Wait for it, stop it, or use another --data-dir.", ExitCodes.Unavailable);
+        }
+
+        var siloPort = FreePort();
+        var gatewayPort = FreePort();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter((category, level) => level >= (category?.StartsWith("NasOrleans", StringComparison.Ordinal) == true ? logLevel : LogLevel.Error));
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort)
+            .UseInMemoryReminderService()
+            .AddNas(options));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            dataLock?.Dispose();
+            host.Dispose();
+            throw;
+        }
+
+        if (options.Store == StoreKind.Sqlite)
+        {
+            new RunnerInfo(Environment.ProcessId, gatewayPort).Write(options.DataDirectory);
+        }
+
+        return new EmbeddedSilo(host, dataLock, options.DataDirectory);
+    }
+
+    /// <summary>Stops the silo cleanly (trainer slots drain) and releases the data directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            _host.Dispose();
+            if (_lock is not null)
+            {
+                RunnerInfo.Remove(_dataDirectory);
+                _lock.Dispose();
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+}

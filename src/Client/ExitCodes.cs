@@ -1,0 +1,26 @@
+namespace NasOrleans.Client;
+
+/// <summary>The exit codes of <c>nas</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success; for run and watch, the study completed.</summary>
+    public const int Ok = 0;
+
+    /// <summary>An unexpected error.</summary>
+    public const int Error = 1;
+
+    /// <summary>Invalid input: a bad spec, option or argument. Nothing was stored.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The study ended without completing (failed, cancelled or exhausted).</summary>
+    public const int StudyNotCompleted = 3;
+
+    /// <summary>No such study.</summary>
+    public const int NotFound = 4;
+
+    /// <summary>The cluster or the embedded runner could not be reached, or the data directory is busy.</summary>
+    public const int Unavailable = 5;
+
+    /// <summary>Interrupted (Ctrl-C); a run can be resumed by running it again.</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using NasOrleans.Client.Backends;
+
+namespace NasOrleans.Client;
+
+/// <summary>The options every command takes: data directory, shared data, gateway, JSON output.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string> DataDirectory { get; } = new("--data-dir")
+    {
+        Description = "The embedded data directory (default: $NAS_DATA_DIR, else ./.nas).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NAS_DATA_DIR") is { Length: > 0 } d ? d : ".nas",
+        Recursive = true,
+    };
+
+    public Option<string?> Shared { get; } = new("--data")
+    {
+        Description = "The shared data folder (NAS-Bench-201 table, datasets); default: $NAS_SHARED_DIR, else the folder 'shared' beside the repository.",
+        Recursive = true,
+    };
+
+    public Option<string?> Gateway { get; } = new("--gateway")
+    {
+        Description = "Work on a cluster through this gateway (host:port, comma-separated for several) instead of the embedded data directory.",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Print one JSON object on stdout (snake_case keys, accuracies in percent); logs go to stderr.",
+        Recursive = true,
+    };
+
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(DataDirectory);
+        root.Options.Add(Shared);
+        root.Options.Add(Gateway);
+        root.Options.Add(Json);
+    }
+
+    public CommonSettings Read(ParseResult result) => new(
+        result.GetValue(DataDirectory)!,
+        result.GetValue(Shared),
+        result.GetValue(Gateway),
+        result.GetValue(Json));
+}

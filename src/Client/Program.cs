@@ -1,0 +1,17 @@
+using System.CommandLine;
+using NasOrleans.Client;
+using NasOrleans.Client.Commands;
+
+var global = new GlobalOptions();
+var root = new RootCommand("nas: neural architecture search on Microsoft Orleans. Run a study with `nas run <spec.yaml>`.");
+global.AddTo(root);
+root.Subcommands.Add(RunCommand.Create(global));
+root.Subcommands.Add(SubmitCommand.Create(global));
+root.Subcommands.Add(WatchCommand.Create(global));
+root.Subcommands.Add(ListCommand.Create(global));
+root.Subcommands.Add(ShowCommand.Create(global));
+root.Subcommands.Add(BestCommand.Create(global));
+root.Subcommands.Add(CancelCommand.Create(global));
+root.Subcommands.Add(DeleteCommand.Create(global));
+root.Subcommands.Add(BenchCommand.Create(global));
+return await root.Parse(args).InvokeAsync();

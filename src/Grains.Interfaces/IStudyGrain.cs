@@ -1,0 +1,55 @@
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Grains.Interfaces;
+
+/// <summary>
+/// A study, keyed by its id (the spec's name): owns the trial ledger and the budget, asks its strategy
+/// grain for proposals, hands trials to the scheduler and records their results exactly once.
+/// </summary>
+[Alias("nas.IStudyGrain")]
+public interface IStudyGrain : IGrainWithStringKey
+{
+    /// <summary>Submits the study (canonical spec JSON). Re-submitting the same spec resumes it; a different spec under the same id is refused.</summary>
+    [Alias("Submit")]
+    Task<SubmitResult> SubmitAsync(string specJson);
+
+    /// <summary>The study's standing (status NotFound when never submitted).</summary>
+    [Alias("GetStatus")]
+    Task<StudySummary> GetStatusAsync();
+
+    /// <summary>The canonical spec JSON (trainers build their trainer from it).</summary>
+    [Alias("GetSpec")]
+    Task<string?> GetSpecAsync();
+
+    /// <summary>A page of trials.</summary>
+    [Alias("GetTrials")]
+    Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query);
+
+    /// <summary>The best <paramref name="count"/> completed feasible trials, best first.</summary>
+    [Alias("GetBest")]
+    Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count);
+
+    /// <summary>Cancels the study: queued trials are dropped, running ones abandoned.</summary>
+    [Alias("Cancel")]
+    Task<StudySummary> CancelAsync();
+
+    /// <summary>Deletes the study, its trials and its strategy state.</summary>
+    [Alias("Delete")]
+    Task DeleteAsync();
+
+    /// <summary>Activates the study and resumes its work after a restart.</summary>
+    [Alias("Wake")]
+    Task WakeAsync();
+
+    /// <summary>Subscribes an observer to progress.</summary>
+    [Alias("Watch")]
+    Task WatchAsync(IStudyObserver observer);
+
+    /// <summary>Unsubscribes an observer.</summary>
+    [Alias("Unwatch")]
+    Task UnwatchAsync(IStudyObserver observer);
+
+    /// <summary>Results of trials whose completion the scheduler accepted from their current lease.</summary>
+    [Alias("Report")]
+    Task ReportAsync(IReadOnlyList<TrialCompletion> completions);
+}

@@ -1,0 +1,11 @@
+namespace NasOrleans.Grains.Interfaces.Messages;
+
+/// <summary>A trial a study hands to the scheduler: which architecture of which study to train
+/// (the spec hash lets trainers cache the study's trainer safely).</summary>
+[GenerateSerializer, Immutable]
+[Alias("nas.TrialTask")]
+public sealed record TrialTask(
+    [property: Id(0)] string StudyId,
+    [property: Id(1)] long TrialId,
+    [property: Id(2)] string ArchitectureKey,
+    [property: Id(3)] string SpecHash);

@@ -1,0 +1,343 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NasOrleans.Core.Spaces;
+using NasOrleans.Core.Specs;
+using NasOrleans.Core.Trainers;
+using NasOrleans.Grains.Interfaces;
+using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Telemetry;
+using NasOrleans.Storage;
+using Orleans.Utilities;
+
+namespace NasOrleans.Grains.Studies;
+
+/// <summary>
+/// A study: validates and stores its spec, keeps the budget, asks its strategy for proposals, hands
+/// trials to the scheduler and records each result once. Trials are rows of the trial store.
+/// </summary>
+public sealed partial class StudyGrain : Grain, IStudyGrain
+{
+    private readonly IPersistentState<StudyState> _state;
+    private readonly ITrialStore _store;
+    private readonly TrainerCatalog _trainers;
+    private readonly TimeProvider _time;
+    private readonly StudyOptions _options;
+    private readonly ILogger<StudyGrain> _logger;
+    private readonly ObserverManager<IStudyObserver> _observers;
+    private StudySpec? _spec;
+    private SearchSpace? _space;
+    private StudyLedger? _ledger;
+    private bool _observationsChecked;
+    private DateTimeOffset _summarySavedAt;
+
+    /// <summary>Creates the grain.</summary>
+    public StudyGrain(
+        [PersistentState("study", StorageNames.Grains)] IPersistentState<StudyState> state,
+        ITrialStore store,
+        TrainerCatalog trainers,
+        TimeProvider time,
+        IOptions<StudyOptions> options,
+        ILogger<StudyGrain> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _state = state;
+        _store = store;
+        _trainers = trainers;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _observers = new ObserverManager<IStudyObserver>(TimeSpan.FromMinutes(1), logger);
+    }
+
+    private string StudyId => this.GetPrimaryKeyString();
+
+    private IPopulationGrain Population => GrainFactory.GetGrain<IPopulationGrain>(StudyId);
+
+    private ISchedulerGrain Scheduler => GrainFactory.GetGrain<ISchedulerGrain>(0);
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (_state.State.SpecJson is { } json)
+        {
+            await LoadAsync(json, cancellationToken);
+            if (_state.State.Status == StudyStatus.Running)
+            {
+                StartTimer();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmitResult> SubmitAsync(string specJson)
+    {
+        StudySpec spec;
+        try
+        {
+            spec = StudySpecParser.ParseJson(specJson, _trainers);
+        }
+        catch (SpecValidationException ex)
+        {
+            return new SubmitResult(false, null, [.. ex.Errors.Select(e => $"{e.Field}: {e.Message}")]);
+        }
+
+        if (spec.Name != StudyId)
+        {
+            return new SubmitResult(false, null, [$"name: the spec is named '{spec.Name}' but was submitted as study '{StudyId}'; submit it under its name"]);
+        }
+
+        var hash = StudySpecJson.Hash(spec);
+        if (_state.State.SpecJson is not null)
+        {
+            if (_state.State.SpecHash != hash)
+            {
+                return new SubmitResult(false, null, [$"name: a study '{StudyId}' already exists with a different spec; choose another name, or delete it first (nas delete {StudyId})"]);
+            }
+
+            return new SubmitResult(true, await GetStatusAsync(), []);
+        }
+
+        var canonical = StudySpecJson.Serialize(spec);
+        _state.State = new StudyState
+        {
+            SpecJson = canonical,
+            SpecHash = hash,
+            Status = StudyStatus.Running,
+            CreatedAt = _time.GetUtcNow(),
+            ProductVersion = ProductInfo.Version,
+            DataChecksums = DataChecksums.Compute(_trainers, spec.Trainer),
+        };
+        await LoadAsync(canonical, CancellationToken.None);
+        await Population.InitializeAsync(canonical);
+        await _state.WriteStateAsync();
+        LogSubmitted(_logger, StudyId, spec.Algorithm.Name, spec.Budget.MaxTrials);
+        await PumpAsync();
+        await SaveSummaryAsync();
+        StartTimer();
+        return new SubmitResult(true, await GetStatusAsync(), []);
+    }
+
+    /// <inheritdoc />
+    public async Task<StudySummary> GetStatusAsync()
+    {
+        var counts = _state.State.Status == StudyStatus.Running ? await Scheduler.GetCountsAsync(StudyId) : new QueueCounts(0, 0);
+        return BuildSummary(counts);
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetSpecAsync() => Task.FromResult(_state.State.SpecJson);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query) => _store.GetTrialsAsync(StudyId, query);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count) =>
+        _store.GetTrialsAsync(StudyId, new TrialQuery(0, Math.Clamp(count, 1, 10_000), TrialStatus.Completed, TrialOrder.ByScore));
+
+    /// <inheritdoc />
+    public async Task<StudySummary> CancelAsync()
+    {
+        if (_state.State.Status == StudyStatus.Running && _ledger is not null)
+        {
+            await _store.UpsertTrialsAsync(_ledger.StopAll(_time.GetUtcNow(), "study cancelled"));
+            await FinishAsync(StudyStatus.Cancelled, "cancelled by a user");
+        }
+
+        return await GetStatusAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync()
+    {
+        await Scheduler.DropStudyAsync(StudyId);
+        await _store.DeleteStudyAsync(StudyId);
+        await Population.ClearAsync();
+        await _state.ClearStateAsync();
+        _state.State = new StudyState();
+        _ledger = null;
+        _spec = null;
+        DeactivateOnIdle();
+    }
+
+    /// <inheritdoc />
+    public Task WakeAsync() => _state.State.Status == StudyStatus.Running ? ResyncAsync(CancellationToken.None) : Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task WatchAsync(IStudyObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UnwatchAsync(IStudyObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task ReportAsync(IReadOnlyList<TrialCompletion> completions)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        if (_ledger is null || _state.State.Status != StudyStatus.Running)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var changed = completions.SelectMany(c => _ledger.Complete(c, now)).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await _store.UpsertTrialsAsync(changed);
+        foreach (var t in changed.Where(t => t.SourceTrialId is null))
+        {
+            (t.Status == TrialStatus.Completed ? NasTelemetry.TrialsCompleted : NasTelemetry.TrialsFailed).Add(1);
+            NasTelemetry.TrialDuration.Record(t.DurationSeconds ?? 0);
+        }
+
+        await Population.ObserveAsync([.. changed.Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
+        if (_ledger.TooManyFailures)
+        {
+            await FinishAsync(StudyStatus.Failed, $"{_ledger.Failed} trials failed, more than budget.max_failed_trials = {_spec!.Budget.MaxFailedTrials}; last error: {changed.LastOrDefault(t => t.Error is not null)?.Error}");
+            return;
+        }
+
+        await PumpAsync();
+        if (now - _summarySavedAt > TimeSpan.FromSeconds(1))
+        {
+            await SaveSummaryAsync();
+        }
+    }
+
+    private async Task LoadAsync(string specJson, CancellationToken cancellationToken)
+    {
+        _spec = StudySpecParser.ParseJson(specJson, _trainers);
+        _space = SpaceCatalog.Create(_spec.Space);
+        _ledger = new StudyLedger(_spec, await _store.GetAllTrialsAsync(StudyId, cancellationToken));
+    }
+
+    private void StartTimer() =>
+        this.RegisterGrainTimer(ResyncAsync, new GrainTimerCreationOptions(TimeSpan.Zero, _options.ResyncInterval));
+
+    private async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        if (_ledger is null || _state.State.Status != StudyStatus.Running)
+        {
+            return;
+        }
+
+        DelayDeactivation(TimeSpan.FromMinutes(5));
+        if (!_observationsChecked)
+        {
+            // A crash between recording results and telling the strategy leaves the strategy behind: catch it up.
+            if (await Population.GetObservedCountAsync() != _ledger.Finished)
+            {
+                await Population.ObserveAsync([.. _ledger.Trials.Where(t => StudyLedger.IsFinished(t.Status) && t.Status != TrialStatus.Stopped)
+                    .Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
+            }
+
+            _observationsChecked = true;
+        }
+
+        await PumpAsync();
+        var outstanding = _ledger.Outstanding.Select(t => new TrialTask(StudyId, t.TrialId, t.ArchitectureKey, _state.State.SpecHash)).ToList();
+        if (outstanding.Count > 0)
+        {
+            await Scheduler.EnqueueAsync(outstanding);
+        }
+
+        await SaveSummaryAsync();
+    }
+
+    private async Task PumpAsync()
+    {
+        if (_ledger is null || _space is null || _state.State.Status != StudyStatus.Running)
+        {
+            return;
+        }
+
+        using var activity = NasTelemetry.ActivitySource.StartActivity("study.pump");
+        var rows = new List<TrialRecord>();
+        var tasks = new List<TrialTask>();
+        while (_ledger.Capacity > 0 && _ledger.ConsecutiveCached < _options.MaxConsecutiveCached)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var proposals = await Population.ProposeAsync(_ledger.NextTrialId, _ledger.Capacity);
+            NasTelemetry.ProposalLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var observations = new List<Observation>();
+            foreach (var p in proposals)
+            {
+                var architecture = Architecture.FromKey(p.ArchitectureKey);
+                var record = _ledger.AddProposal(p.TrialId, p.ArchitectureKey, _space.CanonicalKey(architecture), _space.Display(architecture), _time.GetUtcNow());
+                rows.Add(record);
+                if (record.SourceTrialId is null)
+                {
+                    tasks.Add(new TrialTask(StudyId, record.TrialId, record.ArchitectureKey, _state.State.SpecHash));
+                }
+                else if (record.Status == TrialStatus.Cached)
+                {
+                    observations.Add(new Observation(record.TrialId, record.ArchitectureKey, record.Score));
+                }
+            }
+
+            if (observations.Count == 0)
+            {
+                break;
+            }
+
+            await _store.UpsertTrialsAsync(rows);
+            rows.Clear();
+            await Population.ObserveAsync(observations);
+        }
+
+        await _store.UpsertTrialsAsync(rows);
+        if (tasks.Count > 0)
+        {
+            await Scheduler.EnqueueAsync(tasks);
+        }
+
+        if (_ledger.BudgetSpent)
+        {
+            await FinishAsync(StudyStatus.Completed, null);
+        }
+        else if (_ledger.ConsecutiveCached >= _options.MaxConsecutiveCached && _ledger.InFlight == 0 && _ledger.Waiting == 0)
+        {
+            await FinishAsync(StudyStatus.Exhausted, $"the strategy proposed {_ledger.ConsecutiveCached} architectures in a row that the study had already evaluated; the space looks exhausted");
+        }
+    }
+
+    private async Task FinishAsync(StudyStatus status, string? message)
+    {
+        _state.State.Status = status;
+        _state.State.Message = message;
+        await _state.WriteStateAsync();
+        if (status != StudyStatus.Completed)
+        {
+            await Scheduler.DropStudyAsync(StudyId);
+        }
+
+        LogFinished(_logger, StudyId, status, message ?? "");
+        await SaveSummaryAsync();
+    }
+
+    private async Task SaveSummaryAsync()
+    {
+        var summary = await GetStatusAsync();
+        _summarySavedAt = _time.GetUtcNow();
+        await _store.UpsertStudyAsync(summary);
+        await _observers.Notify(o => o.OnProgress(summary));
+    }
+
+    private StudySummary BuildSummary(QueueCounts counts) => StudySummaryFactory.Create(StudyId, _state.State, _spec, _ledger, counts, _time.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyId} submitted: {Algorithm}, {MaxTrials} trials")]
+    private static partial void LogSubmitted(ILogger logger, string studyId, string algorithm, int maxTrials);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyId} ended: {Status} {Message}")]
+    private static partial void LogFinished(ILogger logger, string studyId, StudyStatus status, string message);
+}

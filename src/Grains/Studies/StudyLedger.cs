@@ -1,0 +1,250 @@
+using NasOrleans.Core.Specs;
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Grains.Studies;
+
+/// <summary>
+/// A study's trials in memory, with no Orleans in it: the budget (distinct architectures sent to
+/// training), answers from the ledger for architectures already evaluated, and the rule that a trial
+/// is recorded as finished once. The grain persists what it returns.
+/// </summary>
+internal sealed class StudyLedger
+{
+    private readonly Dictionary<long, TrialRecord> _trials = [];
+    private readonly Dictionary<string, long> _trainedByCanonical = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<long>> _waitingOn = [];
+    private readonly StudySpec _spec;
+    private readonly StudyScoring _scoring;
+
+    public StudyLedger(StudySpec spec, IEnumerable<TrialRecord> trials)
+    {
+        _spec = spec;
+        _scoring = new StudyScoring(spec);
+        foreach (var t in trials.OrderBy(t => t.TrialId))
+        {
+            Track(t);
+        }
+    }
+
+    public long NextTrialId { get; private set; } = 1;
+
+    /// <summary>Distinct architectures sent to training (the budget's unit).</summary>
+    public int Trained { get; private set; }
+
+    public int InFlight { get; private set; }
+
+    public int Completed { get; private set; }
+
+    public int Failed { get; private set; }
+
+    public int Cached { get; private set; }
+
+    /// <summary>Trials that finished (trained or answered from the ledger): the strategy must have observed each.</summary>
+    public int Finished { get; private set; }
+
+    public int Waiting => _waitingOn.Values.Sum(w => w.Count);
+
+    public TrialRecord? Best { get; private set; }
+
+    /// <summary>Proposals answered from the ledger in a row; a study that only gets those has exhausted its space.</summary>
+    public int ConsecutiveCached { get; private set; }
+
+    public IEnumerable<TrialRecord> Trials => _trials.Values;
+
+    /// <summary>How many new trainings may start now.</summary>
+    public int Capacity => Math.Max(0, Math.Min(_spec.Budget.ParallelTrials - InFlight, _spec.Budget.MaxTrials - Trained));
+
+    public bool BudgetSpent => Trained >= _spec.Budget.MaxTrials && InFlight == 0 && Waiting == 0;
+
+    public bool TooManyFailures => Failed > _spec.Budget.MaxFailedTrials;
+
+    public IEnumerable<TrialRecord> Outstanding => _trials.Values.Where(t => t.Status is TrialStatus.Pending or TrialStatus.Running && t.SourceTrialId is null);
+
+    public TrialRecord? Get(long trialId) => _trials.GetValueOrDefault(trialId);
+
+    /// <summary>
+    /// Records a proposal. A new architecture becomes a pending trial to train; one the study already
+    /// trained becomes a cached trial with that result; one in training waits for it.
+    /// </summary>
+    public TrialRecord AddProposal(long trialId, string architectureKey, string canonicalKey, string display, DateTimeOffset now)
+    {
+        var record = new TrialRecord
+        {
+            StudyId = _spec.Name,
+            TrialId = trialId,
+            ArchitectureKey = architectureKey,
+            CanonicalKey = canonicalKey,
+            Status = TrialStatus.Pending,
+            CreatedAt = now,
+            Display = display,
+        };
+        if (_trainedByCanonical.TryGetValue(canonicalKey, out var sourceId))
+        {
+            var source = _trials[sourceId];
+            record = IsFinished(source.Status) ? CopyResult(record with { SourceTrialId = sourceId }, source, now) : record with { SourceTrialId = sourceId };
+            ConsecutiveCached++;
+        }
+        else
+        {
+            ConsecutiveCached = 0;
+        }
+
+        Track(record);
+        return record;
+    }
+
+    /// <summary>
+    /// Records a trainer's result. Returns the rows that changed (the trial and any cached trials that
+    /// waited on it), or nothing when the trial is unknown or already finished.
+    /// </summary>
+    public List<TrialRecord> Complete(TrialCompletion completion, DateTimeOffset now)
+    {
+        var changed = new List<TrialRecord>();
+        if (!_trials.TryGetValue(completion.Task.TrialId, out var trial) || IsFinished(trial.Status) || trial.SourceTrialId is not null)
+        {
+            return changed;
+        }
+
+        var score = completion.Succeeded ? _scoring.Score(completion.Metrics) : null;
+        var error = completion.Error;
+        if (completion.Succeeded && score is null)
+        {
+            error = $"the trainer did not report the objective metric '{_spec.Objective.Metric}' (it reported: {string.Join(", ", completion.Metrics.Keys)})";
+        }
+
+        var finished = trial with
+        {
+            Status = score is null ? TrialStatus.Failed : TrialStatus.Completed,
+            Metrics = completion.Metrics,
+            Score = score,
+            Feasible = score is not null && _scoring.Feasible(completion.Metrics),
+            Error = score is null ? error ?? "failed" : null,
+            Trainer = completion.Trainer,
+            Attempt = completion.Attempt,
+            FinishedAt = now,
+            DurationSeconds = completion.DurationSeconds,
+        };
+        Replace(trial, finished);
+        changed.Add(finished);
+        if (_waitingOn.Remove(trial.TrialId, out var waiting))
+        {
+            foreach (var id in waiting)
+            {
+                var copy = CopyResult(_trials[id], finished, now);
+                Replace(_trials[id], copy);
+                changed.Add(copy);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Marks every unfinished trial stopped (cancel); returns them.</summary>
+    public List<TrialRecord> StopAll(DateTimeOffset now, string reason)
+    {
+        var stopped = _trials.Values.Where(t => !IsFinished(t.Status)).Select(t => t with { Status = TrialStatus.Stopped, Error = reason, FinishedAt = now }).ToList();
+        foreach (var t in stopped)
+        {
+            Replace(_trials[t.TrialId], t);
+        }
+
+        _waitingOn.Clear();
+        return stopped;
+    }
+
+    public static bool IsFinished(TrialStatus status) => status is TrialStatus.Completed or TrialStatus.Failed or TrialStatus.Cached or TrialStatus.Stopped;
+
+    private static TrialRecord CopyResult(TrialRecord record, TrialRecord source, DateTimeOffset now) => record with
+    {
+        Status = TrialStatus.Cached,
+        Metrics = source.Metrics,
+        Score = source.Score,
+        Feasible = source.Feasible,
+        Error = source.Error,
+        FinishedAt = now,
+        DurationSeconds = 0,
+    };
+
+    private void Replace(TrialRecord old, TrialRecord updated)
+    {
+        Untrack(old);
+        Track(updated);
+    }
+
+    private void Track(TrialRecord t)
+    {
+        _trials[t.TrialId] = t;
+        NextTrialId = Math.Max(NextTrialId, t.TrialId + 1);
+        var finished = IsFinished(t.Status);
+        if (finished && t.Status != TrialStatus.Stopped)
+        {
+            Finished++;
+        }
+
+        if (t.SourceTrialId is { } source)
+        {
+            if (t.Status == TrialStatus.Cached)
+            {
+                Cached++;
+            }
+            else if (!finished)
+            {
+                (_waitingOn.TryGetValue(source, out var list) ? list : _waitingOn[source] = []).Add(t.TrialId);
+            }
+
+            return;
+        }
+
+        Trained++;
+        _trainedByCanonical.TryAdd(t.CanonicalKey, t.TrialId);
+        switch (t.Status)
+        {
+            case TrialStatus.Completed:
+                Completed++;
+                if (t.Feasible && t.Score is { } s && (Best?.Score is not { } b || s > b))
+                {
+                    Best = t;
+                }
+
+                break;
+            case TrialStatus.Failed:
+                Failed++;
+                break;
+            case TrialStatus.Pending or TrialStatus.Running:
+                InFlight++;
+                break;
+        }
+    }
+
+    private void Untrack(TrialRecord t)
+    {
+        if (IsFinished(t.Status) && t.Status != TrialStatus.Stopped)
+        {
+            Finished--;
+        }
+
+        if (t.SourceTrialId is not null)
+        {
+            if (t.Status == TrialStatus.Cached)
+            {
+                Cached--;
+            }
+
+            return;
+        }
+
+        Trained--;
+        switch (t.Status)
+        {
+            case TrialStatus.Completed:
+                Completed--;
+                break;
+            case TrialStatus.Failed:
+                Failed--;
+                break;
+            case TrialStatus.Pending or TrialStatus.Running:
+                InFlight--;
+                break;
+        }
+    }
+}

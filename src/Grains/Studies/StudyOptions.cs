@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NasOrleans.Grains.Studies;
+
+/// <summary>Timing of study grains.</summary>
+public sealed class StudyOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Nas:Study";
+
+    /// <summary>How often a running study re-sends its outstanding trials to the scheduler, saves its summary and tells watchers.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Proposals answered from the ledger in a row after which the study ends as exhausted.</summary>
+    [Range(10, 10_000_000)]
+    public int MaxConsecutiveCached { get; set; } = 10_000;
+}

@@ -1,0 +1,37 @@
+using NasOrleans.Core.Specs;
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Grains.Studies;
+
+/// <summary>Builds a study's summary from its state, spec, ledger and the scheduler's counts.</summary>
+internal static class StudySummaryFactory
+{
+    public static StudySummary Create(string studyId, StudyState state, StudySpec? spec, StudyLedger? ledger, QueueCounts counts, DateTimeOffset now)
+    {
+        var inFlight = ledger?.InFlight ?? 0;
+        var running = Math.Min(counts.Leased, inFlight);
+        return new StudySummary
+        {
+            StudyId = studyId,
+            Status = state.Status,
+            SpecJson = state.SpecJson ?? "",
+            SpecHash = state.SpecHash,
+            Seed = spec?.Algorithm.Seed ?? 0,
+            ProductVersion = state.ProductVersion,
+            DataChecksums = state.DataChecksums,
+            CreatedAt = state.CreatedAt,
+            UpdatedAt = now,
+            MaxTrials = spec?.Budget.MaxTrials ?? 0,
+            Completed = ledger?.Completed ?? 0,
+            Failed = ledger?.Failed ?? 0,
+            Cached = ledger?.Cached ?? 0,
+            Running = running,
+            Pending = inFlight - running,
+            BestTrialId = ledger?.Best?.TrialId,
+            BestScore = ledger?.Best?.Score,
+            Message = state.Message,
+            Algorithm = spec?.Algorithm.Name ?? "",
+            Objective = spec is null ? "" : $"{spec.Objective.Goal.ToString().ToLowerInvariant()} {spec.Objective.Metric}",
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NasOrleans.Core;
+using NasOrleans.Core.Trainers;
+using NasOrleans.Grains;
+using NasOrleans.Grains.Scheduling;
+using NasOrleans.Grains.Studies;
+using NasOrleans.Storage;
+using NasOrleans.Storage.Sqlite;
+using Orleans.Runtime;
+
+namespace NasOrleans.Hosting;
+
+/// <summary>Adds the NasOrleans grains, storage, trainer slots and telemetry to a silo.</summary>
+public static class NasSiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures everything but clustering: grain storage and trial store (<see cref="NasSiloOptions.Store"/>),
+    /// the trainer catalog (the default one unless a <see cref="TrainerCatalog"/> is registered already),
+    /// trainer slots, resuming unfinished studies, and telemetry.
+    /// </summary>
+    public static ISiloBuilder AddNas(this ISiloBuilder builder, NasSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        var services = builder.Services;
+        if (options.Store == StoreKind.Sqlite)
+        {
+            builder.AddSqliteGrainStorage(StorageNames.Grains, o => o.DataDirectory = options.DataDirectory);
+            services.AddSqliteTrialStore(o => o.DataDirectory = options.DataDirectory);
+        }
+        else
+        {
+            builder.AddMemoryGrainStorage(StorageNames.Grains);
+            services.AddMemoryTrialStore();
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TrainerCatalog.Default);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new TrainerEnvironment(SharedDirectory.Resolve(options.SharedDirectory), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TrainerSlotStarter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StudyWaker>();
+        services.AddNasTelemetry(options);
+        return builder;
+    }
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NasOrleans.Hosting;
+
+/// <summary>How a NasOrleans silo stores its data, how many trainer slots it runs, and where telemetry goes.</summary>
+public sealed class NasSiloOptions : IValidatableObject
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Nas:Silo";
+
+    /// <summary>Where trials and grain state are kept.</summary>
+    public StoreKind Store { get; set; } = StoreKind.Sqlite;
+
+    /// <summary>The data directory of the SQLite store (default <c>./.nas</c>).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = ".nas";
+
+    /// <summary>The shared data folder (NAS-Bench-201 table, datasets); null: found as the design says.</summary>
+    public string? SharedDirectory { get; set; }
+
+    /// <summary>Trainer slots on this silo (0: a control-plane silo that never trains).</summary>
+    [Range(0, 1024)]
+    public int TrainerSlots { get; set; } = 2;
+
+    /// <summary>Leases a slot takes per pull (more for instant trainers, 1 for real training).</summary>
+    [Range(1, 10_000)]
+    public int LeasesPerPull { get; set; } = 1;
+
+    /// <summary>Shortest wait between pulls when the queue is empty.</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Longest wait between pulls when the queue stays empty.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often a training slot renews its lease.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a stopping silo lets its slots finish their trials before handing the leases back.</summary>
+    public TimeSpan DrainGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where metrics and traces go.</summary>
+    public TelemetryExporter Telemetry { get; set; } = TelemetryExporter.None;
+
+    /// <summary>The OTLP endpoint when <see cref="Telemetry"/> is Otlp (default: the exporter's own, localhost:4317).</summary>
+    public Uri? OtlpEndpoint { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinPollInterval <= TimeSpan.Zero || MaxPollInterval < MinPollInterval)
+        {
+            yield return new ValidationResult("MinPollInterval must be above zero and at most MaxPollInterval.", [nameof(MinPollInterval), nameof(MaxPollInterval)]);
+        }
+
+        if (HeartbeatInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("HeartbeatInterval must be above zero.", [nameof(HeartbeatInterval)]);
+        }
+
+        if (DrainGrace < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("DrainGrace must not be negative.", [nameof(DrainGrace)]);
+        }
+    }
+
+    /// <summary>Throws <see cref="ValidationException"/> listing every problem.</summary>
+    public void EnsureValid()
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+        {
+            throw new ValidationException("Invalid silo options: " + string.Join(" ", results.Select(r => r.ErrorMessage)));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace NasOrleans.Hosting;
+
+/// <summary>Where trials and grain state are kept.</summary>
+public enum StoreKind
+{
+    /// <summary>A SQLite file under the data directory (the embedded default).</summary>
+    Sqlite,
+
+    /// <summary>Process memory: lost on exit; for tests and benchmarks.</summary>
+    Memory,
+}

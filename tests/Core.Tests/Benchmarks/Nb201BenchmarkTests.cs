@@ -1,0 +1,103 @@
+using NasOrleans.Core.Benchmarks;
+using NasOrleans.Core.Nb201;
+using NasOrleans.Core.Tests.Nb201;
+
+namespace NasOrleans.Core.Tests.Benchmarks;
+
+public class Nb201BenchmarkTests
+{
+    private static readonly Dictionary<string, string> Evolution = new() { ["population_size"] = "10", ["sample_size"] = "3" };
+
+    [Fact]
+    public void Run_RandomBudget100Over500Runs_ReplaysPublishedRandomSearch()
+    {
+        var result = new Nb201Benchmark(Nb201TestData.Table).Run("random", null, budget: 100, runs: 500);
+        Assert.InRange(result.Mean, 93.70 - 0.15, 93.70 + 0.15);
+        Assert.InRange(result.Std, 0.2, 0.5);
+        Assert.Equal(100, result.Evaluations);
+        Assert.Equal(500, result.PerRun.Count);
+        Assert.Equal(94.3733, result.Optimum, 4);
+        Assert.All(result.PerRun, r => Assert.True(r.TestAccuracy <= result.Optimum));
+    }
+
+    [Fact]
+    public void Run_EvolutionBudget100_BeatsRandomMean()
+    {
+        var benchmark = new Nb201Benchmark(Nb201TestData.Table);
+        var random = benchmark.Run("random", null, budget: 100, runs: 200, baseSeed: 1000);
+        var evolution = benchmark.Run("evolution", Evolution, budget: 100, runs: 200, baseSeed: 1000);
+        Assert.True(evolution.Mean > random.Mean, $"evolution {evolution.Mean:F3} vs random {random.Mean:F3}");
+    }
+
+    [Fact]
+    public void Run_SameSeedsTwice_GivesIdenticalResults()
+    {
+        var benchmark = new Nb201Benchmark(Nb201TestData.Table);
+        var a = benchmark.Run("evolution", Evolution, budget: 50, runs: 40, baseSeed: 7);
+        var b = benchmark.Run("evolution", Evolution, budget: 50, runs: 40, baseSeed: 7, maxDegreeOfParallelism: 1);
+        Assert.Equal(a.Mean, b.Mean);
+        Assert.Equal(a.Std, b.Std);
+        Assert.Equal(a.Median, b.Median);
+        Assert.Equal(a.PerRun.Count, b.PerRun.Count);
+        for (var run = 0; run < a.PerRun.Count; run++)
+        {
+            AssertSameRun(a.PerRun[run], b.PerRun[run]);
+        }
+    }
+
+    [Fact]
+    public void Run_RunsUseConsecutiveSeeds_InRunOrder()
+    {
+        var benchmark = new Nb201Benchmark(Nb201TestData.Table);
+        var result = benchmark.Run("random", null, budget: 10, runs: 5, baseSeed: 40);
+        Assert.Equal([40UL, 41, 42, 43, 44], result.PerRun.Select(r => r.Seed));
+        AssertSameRun(benchmark.RunOnce("random", null, 10, 42), result.PerRun[2]);
+    }
+
+    [Fact]
+    public void RunOnce_Curve_IsIncumbentTestAccuracyAfterEachEvaluation()
+    {
+        var table = Nb201TestData.Table;
+        var run = new Nb201Benchmark(table).RunOnce("evolution", Evolution, budget: 60, seed: 3);
+        Assert.Equal(60, run.Evaluations);
+        Assert.Equal(60, run.Curve.Count);
+        Assert.True(run.Proposals >= run.Evaluations);
+        var best = table.Find(run.BestArchString)!;
+        Assert.Equal(best.Value("c10valid_valid_12ep"), run.BestSearchMetric);
+        Assert.Equal(best.Value("c10_test_200ep"), run.TestAccuracy);
+        Assert.Equal(run.TestAccuracy, run.Curve[^1]);
+    }
+
+    [Fact]
+    public void RunOnce_BudgetAboveIsomorphismClasses_StopsAtProposalGuard()
+    {
+        // The space has 6,466 classes, so 7,000 distinct evaluations cannot be reached.
+        var run = new Nb201Benchmark(Nb201TestData.Table).RunOnce("random", null, budget: 7000, seed: 1);
+        Assert.Equal((100 * 7000) + 1000, run.Proposals);
+        Assert.Equal(6466, run.Evaluations);
+    }
+
+    [Fact]
+    public void Run_OtherDataset_ReportsItsTestColumn()
+    {
+        var result = new Nb201Benchmark(Nb201TestData.Table, Nb201Dataset.Cifar100).Run("random", null, budget: 20, runs: 10);
+        Assert.Equal("cifar100", result.Dataset);
+        Assert.Equal(73.513, result.Optimum, 3);
+        Assert.InRange(result.Mean, 50, 73.6);
+    }
+
+    [Fact]
+    public void Run_UnknownAlgorithm_Throws() =>
+        Assert.Throws<ArgumentException>(() => new Nb201Benchmark(Nb201TestData.Table).Run("nope", null, 10, 1));
+
+    private static void AssertSameRun(Nb201RunResult expected, Nb201RunResult actual)
+    {
+        Assert.Equal(expected.Seed, actual.Seed);
+        Assert.Equal(expected.Evaluations, actual.Evaluations);
+        Assert.Equal(expected.Proposals, actual.Proposals);
+        Assert.Equal(expected.BestArchString, actual.BestArchString);
+        Assert.Equal(expected.BestSearchMetric, actual.BestSearchMetric);
+        Assert.Equal(expected.TestAccuracy, actual.TestAccuracy);
+        Assert.Equal(expected.Curve, actual.Curve);
+    }
+}

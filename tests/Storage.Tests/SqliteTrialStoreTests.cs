@@ -1,0 +1,157 @@
+using Microsoft.Data.Sqlite;
+using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Storage.Sqlite;
+using static NasOrleans.Storage.Tests.TestRecords;
+
+namespace NasOrleans.Storage.Tests;
+
+/// <summary>The store contract against <see cref="SqliteTrialStore"/>, plus what only a file can show.</summary>
+public sealed class SqliteTrialStoreTests : TrialStoreContractTests
+{
+    private readonly TempDirectory _directory = new();
+
+    private SqliteStorageOptions Options => new() { DataDirectory = _directory.Path };
+
+    protected override Task<ITrialStore> CreateStoreAsync() => Task.FromResult<ITrialStore>(new SqliteTrialStore(Options));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task InitializeAsync_CalledAgainAndByAnotherStore_KeepsOneVersionRow()
+    {
+        await Store.InitializeAsync();
+        using (var second = new SqliteTrialStore(Options))
+        {
+            await second.InitializeAsync();
+        }
+
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(version) FROM schema_version;";
+        Assert.Equal(SqliteSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SeveralStoresAtOnceOnANewFile_MigrateOnce()
+    {
+        var options = new SqliteStorageOptions { DataDirectory = Path.Combine(_directory.Path, "fresh") };
+        var stores = Enumerable.Range(0, 6).Select(_ => new SqliteTrialStore(options)).ToList();
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
+        stores.ForEach(s => s.Dispose());
+
+        await using var connection = new SqliteConnection(options.BuildConnectionString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM schema_version;";
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task InitializeAsync_NewFile_CreatesTablesInWalMode()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var mode = await command.ExecuteScalarAsync();
+        command.CommandText = "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name);";
+        var names = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.Equal("wal", mode);
+        Assert.Equal(Path.Combine(_directory.Path, "nas.db"), ((SqliteTrialStore)Store).DataSource);
+        foreach (var name in new[] { "studies", "trials", "grain_state", "schema_version", "ix_trials_best" })
+        {
+            Assert.Contains(name, names.Split(','));
+        }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_DatabaseFromNewerBuild_Throws()
+    {
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (999, 'later');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var store = new SqliteTrialStore(Options);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync());
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Data_ReopenedFile_IsStillThere()
+    {
+        await Store.UpsertStudyAsync(Study("s", Epoch));
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.75), Trial("s", 2)]);
+        ((SqliteTrialStore)Store).Dispose();
+        SqliteConnection.ClearAllPools();
+
+        using var reopened = new SqliteTrialStore(Options);
+        var trials = await reopened.GetAllTrialsAsync("s");
+
+        Assert.Equal("s", (await reopened.GetStudyAsync("s"))!.StudyId);
+        Assert.Equal([1L, 2L], trials.Select(t => t.TrialId));
+        Assert.Equal(0.75, trials[0].Metrics["accuracy"]);
+    }
+
+    [Fact]
+    public async Task UpsertTrialsAsync_TwoStoresOnOneFile_LoseNothing()
+    {
+        // Two stores on one file stand for two processes: SQLite's file lock (and busy timeout) serializes them.
+        using var other = new SqliteTrialStore(Options);
+        async Task WriteAsync(ITrialStore store, int first)
+        {
+            for (var b = 0; b < 40; b++)
+            {
+                await store.UpsertTrialsAsync([.. Enumerable.Range(first + (b * 10), 10).Select(i => Completed("s", i, i))]);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => WriteAsync(Store, 0)), Task.Run(() => WriteAsync(other, 400)));
+
+        Assert.Equal(800, (await Store.GetAllTrialsAsync("s")).Count);
+        Assert.Equal(800, (await other.GetTrialsAsync("s", new TrialQuery(0, 1000, TrialStatus.Completed))).Count);
+    }
+
+    [Fact]
+    public async Task GetTrialsAsync_WhileAnotherConnectionHoldsTheWriteLock_ReadsCommittedRows()
+    {
+        await Store.UpsertTrialsAsync([Trial("s", 1)]);
+        await using var writer = await OpenAsync();
+        await using var transaction = writer.BeginTransaction(deferred: false);
+        await using (var insert = writer.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "UPDATE trials SET status = 3 WHERE trial_id = 1;";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var read = await Store.GetTrialsAsync("s", new TrialQuery(0, 10)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(TrialStatus.Pending, Assert.Single(read).Status);
+    }
+
+    [Fact]
+    public async Task UpsertStudyAsync_LargestSeed_IsStoredAsDecimalText()
+    {
+        await Store.UpsertStudyAsync(Study("s", Epoch) with { Seed = ulong.MaxValue });
+
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seed FROM studies;";
+        Assert.Equal("18446744073709551615", await command.ExecuteScalarAsync());
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(Options.BuildConnectionString());
+        await connection.OpenAsync();
+        return connection;
+    }
+}
