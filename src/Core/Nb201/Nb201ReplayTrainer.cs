@@ -52,11 +52,11 @@ public sealed class Nb201ReplayTrainer : ITrainer
         (spec, _, env) =>
         {
             var p = new ResolvedParameters(Descriptor!.Parameters, spec.Parameters);
-            var table = p.GetString("table");
-            var path = string.IsNullOrWhiteSpace(table) ? env.SharedPath(Nb201Table.SharedRelativePath) : table;
+            var path = TablePath(p, env);
             Nb201Table.EnsureExists(path);
             return new Nb201ReplayTrainer(path, Nb201Dataset.Get(p.GetString("dataset")), p.GetString("latency_device"));
-        });
+        },
+        (spec, env) => [TablePath(new ResolvedParameters(Descriptor!.Parameters, spec.Parameters), env)]);
 
     /// <summary>The table this trainer answers from (read once per path per process).</summary>
     public Nb201Table Table => Nb201Table.Shared(_tablePath);
@@ -94,5 +94,11 @@ public sealed class Nb201ReplayTrainer : ITrainer
 
         metrics["latency_ms"] = row.Value(chosen);
         return Task.FromResult(TrialOutcome.Success(metrics));
+    }
+
+    private static string TablePath(ResolvedParameters parameters, TrainerEnvironment environment)
+    {
+        var table = parameters.GetString("table");
+        return string.IsNullOrWhiteSpace(table) ? environment.SharedPath(Nb201Table.SharedRelativePath) : table;
     }
 }

@@ -11,7 +11,7 @@ public class StudyLedgerTests
     private static StudySpec Spec(int maxTrials = 3, int parallel = 2, int maxFailed = 1) => new StudySpecBuilder("ledger")
         .Maximize("validation_accuracy")
         .AddConstraint("params", max: 100)
-        .AddCategorical("x", ["a", "b", "c", "d"])
+        .AddCategorical("x", ["a", "b", "c", "d", "e", "f"])
         .WithAlgorithm("random")
         .WithTrainer("synthetic")
         .WithBudget(maxTrials, parallel, maxFailed)
