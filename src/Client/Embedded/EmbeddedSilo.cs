@@ -50,7 +50,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.Logging.AddFilter((category, level) => level >= (category?.StartsWith("NasOrleans", StringComparison.Ordinal) == true ? logLevel : LogLevel.Error));
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
+            .UseLocalhostClustering(siloPort, gatewayPort, null, NasClusterOptions.DefaultId, NasClusterOptions.DefaultId)
             .UseInMemoryReminderService()
             .AddNas(options));
         var host = builder.Build();

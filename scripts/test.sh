@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project; ends with the line "N passed, N failed".
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Study]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if ! dotnet build NasOrleans.sln -c Release -nologo -v quiet; then
+    echo "build failed"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+log=$(mktemp)
+projects=(tests/*/*.Tests.csproj)
+status=0
+for project in "${projects[@]}"; do
+    echo "== $project"
+    dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee -a "$log" \
+        | grep -E '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error' || true
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
+passed=0; failed=0; summaries=0
+while read -r f p; do
+    passed=$((passed + p)); failed=$((failed + f)); summaries=$((summaries + 1))
+done < <(sed -nE 's/^(Passed|Failed)! +- Failed: +([0-9]+), Passed: +([0-9]+).*/\2 \3/p' "$log")
+if [ "$summaries" -lt "${#projects[@]}" ]; then
+    echo "$(( ${#projects[@]} - summaries )) test project(s) did not report (crashed test host?)"
+    failed=$((failed + ${#projects[@]} - summaries))
+fi
+rm -f "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

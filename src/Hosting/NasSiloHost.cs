@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace NasOrleans.Hosting;
+
+/// <summary>Builds a cluster silo host from configuration (command line <c>--Nas:Silo:TrainerSlots=2</c>, environment <c>Nas__Silo__TrainerSlots</c>, appsettings.json).</summary>
+public static class NasSiloHost
+{
+    /// <summary>A host with one silo; <paramref name="trainerSlotsDefault"/> is 0 for a control-plane silo.</summary>
+    public static IHost Build(string[] args, int trainerSlotsDefault)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        var silo = new NasSiloOptions { TrainerSlots = trainerSlotsDefault };
+        builder.Configuration.GetSection(NasSiloOptions.SectionName).Bind(silo);
+        var cluster = new NasClusterOptions();
+        builder.Configuration.GetSection(NasClusterOptions.SectionName).Bind(cluster);
+        builder.UseOrleans(orleans =>
+        {
+            var primary = cluster.PrimarySiloPort is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null;
+            orleans.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
+            orleans.UseInMemoryReminderService();
+            orleans.AddNas(silo);
+        });
+        return builder.Build();
+    }
+}
