@@ -19,14 +19,13 @@ status=0
 for project in "${projects[@]}"; do
     echo "== $project"
     dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee -a "$log" \
-        | grep -E '^\s+(Passed|Failed|Skipped) |^(Passed|Failed)!|error' || true
+        | grep -E '^\s+Failed |^Test Run|^\s+(Total tests|Passed|Failed|Skipped):|error' || true
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 done
 
-passed=0; failed=0; summaries=0
-while read -r f p; do
-    passed=$((passed + p)); failed=$((failed + f)); summaries=$((summaries + 1))
-done < <(sed -nE 's/^(Passed|Failed)! +- Failed: +([0-9]+), Passed: +([0-9]+).*/\2 \3/p' "$log")
+passed=$(awk '/^ +Passed: +[0-9]+$/ { n += $2 } END { print n + 0 }' "$log")
+failed=$(awk '/^ +Failed: +[0-9]+$/ { n += $2 } END { print n + 0 }' "$log")
+summaries=$(grep -cE '^Test Run (Successful|Failed)' "$log")
 if [ "$summaries" -lt "${#projects[@]}" ]; then
     echo "$(( ${#projects[@]} - summaries )) test project(s) did not report (crashed test host?)"
     failed=$((failed + ${#projects[@]} - summaries))
