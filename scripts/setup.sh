@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
-# Installs what the product and its tests need on Debian 12, only where it is missing (idempotent).
-# Needs root (or sudo) only when something is missing.
+# Installs what NasOrleans and its tests need on Debian 12, only what is missing (idempotent).
+# Root (or sudo) is needed only when a Debian package is missing.
+#   patchelf, g++, binutils   the TorchSharp fix on Debian 12 (scripts/torchsharp-fix.sh)
+#   dataset-fashion-mnist     Fashion-MNIST in /usr/share/datasets/fashion-mnist
+#   python3-sklearn (.deb)    unpacked, not installed, for its small CSV datasets (digits, iris, wine, breast cancer)
 set -euo pipefail
 
-need=()
-command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required: https://dot.net (Debian: packages.microsoft.com)"; exit 1; }
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net; Debian: packages.microsoft.com)." >&2; exit 1; }
 
-if [ ${#need[@]} -gt 0 ]; then
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}"
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+updated=0
+apt_install() {
+    local missing=()
+    for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    [ $updated -eq 1 ] || { $sudo_cmd apt-get update -qq; updated=1; }
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+apt_install patchelf g++ binutils dataset-fashion-mnist
+
+# The sklearn CSV datasets, unpacked from Debian's python3-sklearn package into the user's cache.
+sklearn_dir=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}
+if [ ! -f "$sklearn_dir/iris.csv" ]; then
+    [ $updated -eq 1 ] || { $sudo_cmd apt-get update -qq; updated=1; }
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -qq python3-sklearn >/dev/null && dpkg-deb -x python3-sklearn_*.deb x)
+    mkdir -p "$sklearn_dir"
+    cp "$tmp"/x/usr/lib/python3/dist-packages/sklearn/datasets/data/{iris.csv,wine_data.csv,breast_cancer.csv,digits.csv.gz} "$sklearn_dir/"
+    rm -rf "$tmp"
 fi
