@@ -25,7 +25,7 @@ apt_install patchelf g++ binutils dataset-fashion-mnist
 sklearn_dir=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}
 if [ ! -f "$sklearn_dir/iris.csv" ]; then
     [ $updated -eq 1 ] || { $sudo_cmd apt-get update -qq; updated=1; }
-    tmp=$(mktemp -d)
+    tmp=$(mktemp -d); chmod 755 "$tmp"
     (cd "$tmp" && apt-get download -qq python3-sklearn >/dev/null && dpkg-deb -x python3-sklearn_*.deb x)
     mkdir -p "$sklearn_dir"
     cp "$tmp"/x/usr/lib/python3/dist-packages/sklearn/datasets/data/{iris.csv,wine_data.csv,breast_cancer.csv,digits.csv.gz} "$sklearn_dir/"
