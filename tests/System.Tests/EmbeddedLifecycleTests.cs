@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Storage.Sqlite;
+
+namespace NasOrleans.System.Tests;
+
+public sealed class EmbeddedLifecycleTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nas-lifecycle-" + Guid.NewGuid().ToString("N"));
+
+    public EmbeddedLifecycleTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string WriteSpec(string name, int trials, int durationMs)
+    {
+        var path = Path.Combine(_directory, name + ".yaml");
+        File.WriteAllText(path, $$"""
+            name: {{name}}
+            objective: { metric: validation_accuracy }
+            space:
+              decisions:
+                - { name: a, type: integer, min: 0, max: 99 }
+                - { name: b, type: integer, min: 0, max: 99 }
+            algorithm: { name: random, seed: 3 }
+            trainer: { kind: synthetic, parameters: { duration_ms: {{durationMs}} } }
+            budget: { max_trials: {{trials}}, parallel_trials: 2 }
+            """);
+        return path;
+    }
+
+    [Fact]
+    public async Task Run_CtrlC_StopsCleanlyAndRunWithoutSpecResumes()
+    {
+        var spec = WriteSpec("interrupted", 40, durationMs: 100);
+        var data = Path.Combine(_directory, "data");
+        var store = new SqliteTrialStore(new SqliteStorageOptions { DataDirectory = data });
+        using (var run = NasProcess.Start("run", spec, "--data-dir", data))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            while ((await TryCountAsync(store, "interrupted")) < 5)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            using (var kill = Process.Start("kill", ["-INT", run.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            Assert.Equal(130, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        Assert.Equal(StudyStatus.Running, (await store.GetStudyAsync("interrupted"))!.Status);
+
+        var (code, output) = await NasProcess.RunAsync(TimeSpan.FromSeconds(120), "run", "--data-dir", data);
+
+        Assert.True(code == 0, output);
+        var trials = await store.GetAllTrialsAsync("interrupted");
+        Assert.Equal(40, trials.Count(t => t.SourceTrialId is null && t.Status == TrialStatus.Completed));
+        Assert.DoesNotContain(trials, t => t.Status is TrialStatus.Pending or TrialStatus.Running);
+    }
+
+    [Fact]
+    public async Task Submit_WithoutRunner_StoresStudyThatTheNextRunTrains()
+    {
+        var spec = WriteSpec("queued", 10, durationMs: 0);
+        var data = Path.Combine(_directory, "queued");
+
+        var (submitCode, submitOutput) = await NasProcess.RunAsync(TimeSpan.FromSeconds(60), "submit", spec, "--data-dir", data);
+        Assert.True(submitCode == 0, submitOutput);
+        var (listCode, listOutput) = await NasProcess.RunAsync(TimeSpan.FromSeconds(60), "list", "--json", "--data-dir", data);
+        Assert.Equal(0, listCode);
+        using (var list = JsonDocument.Parse(listOutput))
+        {
+            var study = list.RootElement.GetProperty("studies").EnumerateArray().Single();
+            Assert.Equal("queued", study.GetProperty("study").GetString());
+            Assert.Equal("running", study.GetProperty("status").GetString());
+        }
+
+        var (runCode, runOutput) = await NasProcess.RunAsync(TimeSpan.FromSeconds(90), "run", "--data-dir", data);
+        Assert.True(runCode == 0, runOutput);
+
+        var (deleteCode, deleteOutput) = await NasProcess.RunAsync(TimeSpan.FromSeconds(60), "delete", "queued", "--data-dir", data);
+        Assert.True(deleteCode == 0, deleteOutput);
+        var (bestCode, _) = await NasProcess.RunAsync(TimeSpan.FromSeconds(60), "best", "queued", "--data-dir", data);
+        Assert.Equal(4, bestCode);
+    }
+
+    private static async Task<int> TryCountAsync(SqliteTrialStore store, string study)
+    {
+        try
+        {
+            return (await store.GetAllTrialsAsync(study)).Count(t => t.Status == TrialStatus.Completed);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0;
+        }
+    }
+}
