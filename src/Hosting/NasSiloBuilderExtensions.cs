@@ -7,6 +7,7 @@ using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Storage;
 using NasOrleans.Storage.Sqlite;
+using Orleans.Configuration;
 using Orleans.Runtime;
 
 namespace NasOrleans.Hosting;
@@ -42,8 +43,16 @@ public static class NasSiloBuilderExtensions
         services.AddSingleton(sp => new TrainerEnvironment(SharedDirectory.Resolve(options.SharedDirectory), sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TrainerSlotStarter>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StudyWaker>();
+        services.Configure<GrainTypeOptions>(o => SiloRoleGrains.Apply(o, options.Role));
+        if (options.TrainerSlots > 0)
+        {
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TrainerSlotStarter>();
+        }
+
+        if (options.Role != SiloRole.Trainer)
+        {
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StudyWaker>();
+        }
         services.AddNasTelemetry(options);
         return builder;
     }

@@ -7,11 +7,11 @@ namespace NasOrleans.Hosting;
 /// <summary>Builds a cluster silo host from configuration (command line <c>--Nas:Silo:TrainerSlots=2</c>, environment <c>Nas__Silo__TrainerSlots</c>, appsettings.json).</summary>
 public static class NasSiloHost
 {
-    /// <summary>A host with one silo; <paramref name="trainerSlotsDefault"/> is 0 for a control-plane silo.</summary>
-    public static IHost Build(string[] args, int trainerSlotsDefault)
+    /// <summary>A host with one silo of <paramref name="role"/>; <paramref name="trainerSlotsDefault"/> is 0 for a control-plane silo.</summary>
+    public static IHost Build(string[] args, SiloRole role, int trainerSlotsDefault)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        var silo = new NasSiloOptions { TrainerSlots = trainerSlotsDefault };
+        var silo = new NasSiloOptions { Role = role, TrainerSlots = trainerSlotsDefault };
         builder.Configuration.GetSection(NasSiloOptions.SectionName).Bind(silo);
         var cluster = new NasClusterOptions();
         builder.Configuration.GetSection(NasClusterOptions.SectionName).Bind(cluster);

@@ -8,6 +8,9 @@ public sealed class NasSiloOptions : IValidatableObject
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Nas:Silo";
 
+    /// <summary>Which grains this silo hosts (the embedded default hosts all).</summary>
+    public SiloRole Role { get; set; } = SiloRole.All;
+
     /// <summary>Where trials and grain state are kept.</summary>
     public StoreKind Store { get; set; } = StoreKind.Sqlite;
 
@@ -55,6 +58,16 @@ public sealed class NasSiloOptions : IValidatableObject
         if (HeartbeatInterval <= TimeSpan.Zero)
         {
             yield return new ValidationResult("HeartbeatInterval must be above zero.", [nameof(HeartbeatInterval)]);
+        }
+
+        if (Role == SiloRole.Control && TrainerSlots > 0)
+        {
+            yield return new ValidationResult("A control silo never trains: set TrainerSlots to 0, or use the role All or Trainer.", [nameof(Role), nameof(TrainerSlots)]);
+        }
+
+        if (Role == SiloRole.Trainer && TrainerSlots == 0)
+        {
+            yield return new ValidationResult("A trainer silo needs at least one trainer slot (TrainerSlots).", [nameof(Role), nameof(TrainerSlots)]);
         }
 
         if (DrainGrace < TimeSpan.Zero)

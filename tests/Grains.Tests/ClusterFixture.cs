@@ -5,24 +5,42 @@ using Orleans.TestingHost;
 
 namespace NasOrleans.Grains.Tests;
 
-/// <summary>One in-process test cluster (a silo with trainer slots, in-memory stores) shared by the cluster tests.</summary>
+/// <summary>
+/// One in-process test cluster shared by the cluster tests: a control silo (studies, strategies, the
+/// scheduler; it never trains) and two trainer silos with two slots each, on in-memory stores.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    private int _silosConfigured;
+
+    /// <summary>The name of the first silo the cluster builds, which plays the control silo.</summary>
+    public string ControlSiloName { get; private set; } = "";
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddNas(new NasSiloOptions
+        var builder = new InProcessTestClusterBuilder(3);
+        builder.ConfigureSilo((silo, orleans) =>
         {
-            Store = StoreKind.Memory,
-            TrainerSlots = 2,
-            LeasesPerPull = 8,
-            MinPollInterval = TimeSpan.FromMilliseconds(1),
-            MaxPollInterval = TimeSpan.FromMilliseconds(20),
-        }));
+            var control = Interlocked.Increment(ref _silosConfigured) == 1;
+            if (control)
+            {
+                ControlSiloName = silo.SiloName;
+            }
+
+            orleans.AddNas(new NasSiloOptions
+            {
+                Role = control ? SiloRole.Control : SiloRole.Trainer,
+                Store = StoreKind.Memory,
+                TrainerSlots = control ? 0 : 2,
+                LeasesPerPull = 8,
+                MinPollInterval = TimeSpan.FromMilliseconds(1),
+                MaxPollInterval = TimeSpan.FromMilliseconds(20),
+            });
+        });
         builder.ConfigureSiloHost((_, host) => host.Services.Configure<StudyOptions>(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,0 +1,28 @@
+using NasOrleans.Grains.Population;
+using NasOrleans.Grains.Scheduling;
+using NasOrleans.Grains.Studies;
+using NasOrleans.Grains.Training;
+using Orleans.Configuration;
+
+namespace NasOrleans.Hosting;
+
+/// <summary>Removes from a silo the grain classes its role must not host, so Orleans places them on other silos only.</summary>
+internal static class SiloRoleGrains
+{
+    private static readonly Type[] ControlGrains = [typeof(StudyGrain), typeof(PopulationGrain), typeof(SchedulerGrain), typeof(StudyCatalogGrain)];
+
+    public static void Apply(GrainTypeOptions options, SiloRole role)
+    {
+        if (role == SiloRole.Control)
+        {
+            options.Classes.Remove(typeof(TrainerGrain));
+        }
+        else if (role == SiloRole.Trainer)
+        {
+            foreach (var type in ControlGrains)
+            {
+                options.Classes.Remove(type);
+            }
+        }
+    }
+}
