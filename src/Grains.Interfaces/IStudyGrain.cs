@@ -49,6 +49,10 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("Unwatch")]
     Task UnwatchAsync(IStudyObserver observer);
 
+    /// <summary>An intermediate measurement of a running trial (a heartbeat with metrics); true asks the trainer to stop it early.</summary>
+    [Alias("ReportProgress")]
+    Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics);
+
     /// <summary>Results of trials whose completion the scheduler accepted from their current lease.</summary>
     [Alias("Report")]
     Task ReportAsync(IReadOnlyList<TrialCompletion> completions);

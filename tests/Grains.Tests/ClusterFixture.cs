@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Hosting;
 using Orleans.TestingHost;
@@ -39,9 +40,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 LeasesPerPull = 8,
                 MinPollInterval = TimeSpan.FromMilliseconds(1),
                 MaxPollInterval = TimeSpan.FromMilliseconds(20),
+                HeartbeatInterval = TimeSpan.FromSeconds(1),
             });
         });
-        builder.ConfigureSiloHost((_, host) => host.Services.Configure<StudyOptions>(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200)));
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Services.Configure<StudyOptions>(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));
+            host.Services.Configure<SchedulerOptions>(o => o.LeaseTimeout = TimeSpan.FromSeconds(5));
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

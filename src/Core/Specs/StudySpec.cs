@@ -11,4 +11,8 @@ public sealed record StudySpec(
     SpaceSpec Space,
     AlgorithmSpec Algorithm,
     TrainerSpec Trainer,
-    BudgetSpec Budget);
+    BudgetSpec Budget)
+{
+    /// <summary>Optional early stopping of trials from their learning curves; null: trials run to the end.</summary>
+    public EarlyStoppingSpec? EarlyStopping { get; init; }
+}

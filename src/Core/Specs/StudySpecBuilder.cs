@@ -27,6 +27,7 @@ public sealed class StudySpecBuilder
     private readonly Dictionary<string, string> _algorithmParameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _trainerParameters = new(StringComparer.Ordinal);
     private ObjectiveSpec _objective = new(string.Empty, ObjectiveGoal.Maximize);
+    private EarlyStoppingSpec? _earlyStopping;
     private string? _spaceKind;
     private string _algorithm = string.Empty;
     private ulong _seed;
@@ -106,6 +107,13 @@ public sealed class StudySpecBuilder
         return this;
     }
 
+    /// <summary>Stops trials early from their learning curves (<c>median</c> or <c>asha</c>).</summary>
+    public StudySpecBuilder WithEarlyStopping(string rule, int minSteps = 1, int reductionFactor = 3, int minTrials = 3)
+    {
+        _earlyStopping = new EarlyStoppingSpec(rule, minSteps, reductionFactor, minTrials);
+        return this;
+    }
+
     /// <summary>Sets the budget; <paramref name="maxFailed"/> defaults to <paramref name="maxTrials"/>.</summary>
     public StudySpecBuilder WithBudget(int maxTrials, int parallel = 1, int? maxFailed = null)
     {
@@ -129,7 +137,10 @@ public sealed class StudySpecBuilder
             space with { Kind = SpaceCatalog.EffectiveKind(space) },
             new AlgorithmSpec(_algorithm, _seed, new Dictionary<string, string>(_algorithmParameters, StringComparer.Ordinal)),
             new TrainerSpec(_trainer, new Dictionary<string, string>(_trainerParameters, StringComparer.Ordinal)),
-            new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? _maxTrials));
+            new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? _maxTrials))
+        {
+            EarlyStopping = _earlyStopping,
+        };
         StudySpecValidator.EnsureValid(spec, catalog);
         return spec;
     }

@@ -58,6 +58,17 @@ public static class StudySpecJson
             w.WriteNumber("parallel_trials", spec.Budget?.ParallelTrials ?? 1);
             w.WriteNumber("max_failed_trials", spec.Budget?.MaxFailedTrials ?? 0);
             w.WriteEndObject();
+            if (spec.EarlyStopping is { } early)
+            {
+                // Written only when set, so the hashes of specs without it stay as they were.
+                w.WriteStartObject("early_stopping");
+                w.WriteString("rule", early.Rule);
+                w.WriteNumber("min_steps", early.MinSteps);
+                w.WriteNumber("reduction_factor", early.ReductionFactor);
+                w.WriteNumber("min_trials", early.MinTrials);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

@@ -10,7 +10,8 @@ namespace NasOrleans.Core.Specs;
 /// </summary>
 internal sealed class StudySpecReader
 {
-    public static readonly IReadOnlyList<string> RootKeys = ["name", "objective", "constraints", "space", "algorithm", "trainer", "budget"];
+    public static readonly IReadOnlyList<string> RootKeys = ["name", "objective", "constraints", "space", "algorithm", "trainer", "budget", "early_stopping"];
+    public static readonly IReadOnlyList<string> EarlyStoppingKeys = ["rule", "min_steps", "reduction_factor", "min_trials"];
     public static readonly IReadOnlyList<string> ObjectiveKeys = ["metric", "goal"];
     public static readonly IReadOnlyList<string> ConstraintKeys = ["metric", "min", "max"];
     public static readonly IReadOnlyList<string> SpaceKeys = ["kind", "parameters", "decisions"];
@@ -43,7 +44,21 @@ internal sealed class StudySpecReader
             ReadSpace(map.GetValueOrDefault("space")),
             ReadAlgorithm(map.GetValueOrDefault("algorithm")),
             ReadTrainer(map.GetValueOrDefault("trainer")),
-            ReadBudget(map.GetValueOrDefault("budget")));
+            ReadBudget(map.GetValueOrDefault("budget")))
+        {
+            EarlyStopping = map.TryGetValue("early_stopping", out var early) ? ReadEarlyStopping(early) : null,
+        };
+    }
+
+    private EarlyStoppingSpec ReadEarlyStopping(SpecNode node)
+    {
+        var map = _r.Map(node, "early_stopping", EarlyStoppingKeys) ?? [];
+        var rule = _r.Text(map.GetValueOrDefault("rule"), "early_stopping.rule") ?? "median";
+        return new EarlyStoppingSpec(
+            rule,
+            (int)(_r.Whole(map.GetValueOrDefault("min_steps"), "early_stopping.min_steps", int.MinValue, int.MaxValue, "use at most 1000") ?? 1),
+            (int)(_r.Whole(map.GetValueOrDefault("reduction_factor"), "early_stopping.reduction_factor", int.MinValue, int.MaxValue, "use at most 100") ?? 3),
+            (int)(_r.Whole(map.GetValueOrDefault("min_trials"), "early_stopping.min_trials", int.MinValue, int.MaxValue, "use at most 1000") ?? 3));
     }
 
     private ObjectiveSpec ReadObjective(SpecNode? node)

@@ -75,7 +75,36 @@ public static partial class StudySpecValidator
         SpecComponentChecks.CheckAlgorithm(spec.Algorithm, found);
         SpecComponentChecks.CheckTrainer(spec.Trainer, trainers, spaceKind, found);
         CheckBudget(spec.Budget, space, broken, found);
+        CheckEarlyStopping(spec.EarlyStopping, found);
         errors.AddRange(found.Where(e => !broken.Covers(e.Field)));
+    }
+
+    private static void CheckEarlyStopping(EarlyStoppingSpec? early, List<SpecError> found)
+    {
+        if (early is null)
+        {
+            return;
+        }
+
+        if (!EarlyStoppingSpec.Rules.Contains(early.Rule, StringComparer.Ordinal))
+        {
+            found.Add(new SpecError("early_stopping.rule", $"'{early.Rule}' is not a rule; {SpecSuggestions.DidYouMean(early.Rule, EarlyStoppingSpec.Rules)}use median or asha"));
+        }
+
+        if (early.MinSteps is < 1 or > 1000)
+        {
+            found.Add(new SpecError("early_stopping.min_steps", $"{early.MinSteps} is not allowed; use a whole number from 1 to 1000 (steps a trial always gets)"));
+        }
+
+        if (early.ReductionFactor is < 2 or > 100)
+        {
+            found.Add(new SpecError("early_stopping.reduction_factor", $"{early.ReductionFactor} is not allowed; use a whole number from 2 to 100"));
+        }
+
+        if (early.MinTrials is < 1 or > 1000)
+        {
+            found.Add(new SpecError("early_stopping.min_trials", $"{early.MinTrials} is not allowed; use a whole number from 1 to 1000 (trials to compare with before stopping any)"));
+        }
     }
 
     private static void CheckName(string? name, List<SpecError> found)

@@ -68,9 +68,10 @@ public sealed class SyntheticTrainer : ITrainer
             {
                 var partial = accuracy * (0.5 + (0.5 * epoch / _epochs));
                 var stop = await progress.ReportAsync(epoch, new Dictionary<string, double> { ["validation_accuracy"] = partial }, cancellationToken).ConfigureAwait(false);
-                if (stop)
+                if (stop && epoch < _epochs)
                 {
-                    return TrialOutcome.Failure("stopped early", new Dictionary<string, double> { ["validation_accuracy"] = partial });
+                    // Stopped early: the trial completes with what it reached, as Ray Tune and Vizier record it.
+                    return TrialOutcome.Success(new Dictionary<string, double> { ["validation_accuracy"] = partial, ["epochs"] = epoch, ["early_stopped"] = 1 });
                 }
             }
         }
@@ -88,6 +89,7 @@ public sealed class SyntheticTrainer : ITrainer
             ["loss"] = (100 - accuracy) / 100,
             ["params"] = size * 1000,
             ["flops"] = size * 1e6,
+            ["epochs"] = _epochs,
         });
     }
 

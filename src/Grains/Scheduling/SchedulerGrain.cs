@@ -57,8 +57,22 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     }
 
     /// <inheritdoc />
-    public Task<HeartbeatReply> HeartbeatAsync(Guid leaseId, int step, IReadOnlyDictionary<string, double> metrics) =>
-        Task.FromResult(_book.Heartbeat(leaseId) ? HeartbeatReply.Continue : HeartbeatReply.LeaseLost);
+    public async Task<HeartbeatReply> HeartbeatAsync(Guid leaseId, int step, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        if (!_book.Heartbeat(leaseId))
+        {
+            return HeartbeatReply.LeaseLost;
+        }
+
+        if (metrics.Count == 0 || _book.Find(leaseId) is not { } lease)
+        {
+            return HeartbeatReply.Continue;
+        }
+
+        var stop = await GrainFactory.GetGrain<IStudyGrain>(lease.Task.StudyId).ReportProgressAsync(lease.Task.TrialId, step, metrics);
+        return stop ? HeartbeatReply.Stop : HeartbeatReply.Continue;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<TrialCompletion> completions)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NasOrleans.Core.EarlyStopping;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
@@ -28,6 +29,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
     private StudySpec? _spec;
     private SearchSpace? _space;
     private StudyLedger? _ledger;
+    private IEarlyStoppingRule? _earlyStopping;
     private bool _observationsChecked;
     private DateTimeOffset _summarySavedAt;
 
@@ -178,6 +180,25 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
     }
 
     /// <inheritdoc />
+    public Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        if (_ledger?.Get(trialId) is not { Status: TrialStatus.Pending or TrialStatus.Running } || _state.State.Status != StudyStatus.Running)
+        {
+            return Task.FromResult(false);
+        }
+
+        var score = _ledger.Score(metrics);
+        var stop = score is { } s && _earlyStopping is { } rule && rule.Report(trialId, step, s);
+        if (stop)
+        {
+            LogStoppedEarly(_logger, StudyId, trialId, step);
+        }
+
+        return Task.FromResult(stop);
+    }
+
+    /// <inheritdoc />
     public async Task ReportAsync(IReadOnlyList<TrialCompletion> completions)
     {
         ArgumentNullException.ThrowIfNull(completions);
@@ -219,6 +240,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         _spec = StudySpecParser.ParseJson(specJson, _trainers);
         _space = SpaceCatalog.Create(_spec.Space);
         _ledger = new StudyLedger(_spec, await _store.GetAllTrialsAsync(StudyId, cancellationToken));
+        _earlyStopping = EarlyStoppingRules.Create(_spec.EarlyStopping);
     }
 
     private void StartTimer() =>
@@ -337,6 +359,9 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyId} submitted: {Algorithm}, {MaxTrials} trials")]
     private static partial void LogSubmitted(ILogger logger, string studyId, string algorithm, int maxTrials);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyId} stops trial {TrialId} early at step {Step}")]
+    private static partial void LogStoppedEarly(ILogger logger, string studyId, long trialId, int step);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyId} ended: {Status} {Message}")]
     private static partial void LogFinished(ILogger logger, string studyId, StudyStatus status, string message);

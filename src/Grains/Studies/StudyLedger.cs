@@ -62,6 +62,9 @@ internal sealed class StudyLedger
 
     public TrialRecord? Get(long trialId) => _trials.GetValueOrDefault(trialId);
 
+    /// <summary>The search score of <paramref name="metrics"/> (the objective turned higher-is-better), or null.</summary>
+    public double? Score(IReadOnlyDictionary<string, double> metrics) => _scoring.Score(metrics);
+
     /// <summary>
     /// Records a proposal. A new architecture becomes a pending trial to train; one the study already
     /// trained becomes a cached trial with that result; one in training waits for it.

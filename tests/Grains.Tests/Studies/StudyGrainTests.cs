@@ -34,7 +34,23 @@ public class StudyGrainTests(ClusterFixture fixture)
                 return status;
             }
 
-            await Task.Delay(20, timeout.Token);
+            if (timeout.IsCancellationRequested)
+            {
+                var counts = await fixture.Client.GetGrain<ISchedulerGrain>(0).GetCountsAsync(spec.Name);
+                var slots = new List<string>();
+                foreach (var silo in fixture.Cluster.Silos)
+                {
+                    for (var i = 0; i < 2; i++)
+                    {
+                        var slot = await fixture.Client.GetGrain<ITrainerGrain>($"{silo.SiloAddress.ToParsableString()}/slot{i}").GetStatusAsync();
+                        slots.Add(slot.ToString());
+                    }
+                }
+
+                Assert.Fail($"study {spec.Name} stuck: {status} queue {counts}; slots: {string.Join(" | ", slots)}");
+            }
+
+            await Task.Delay(20, CancellationToken.None);
         }
     }
 
