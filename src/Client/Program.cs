@@ -13,6 +13,7 @@ root.Subcommands.Add(ShowCommand.Create(global));
 root.Subcommands.Add(BestCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(DeleteCommand.Create(global));
+root.Subcommands.Add(ExportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
 // Ctrl-C cancels the command's token; give `nas run` time to drain its trainer slots and stop the silo cleanly.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });

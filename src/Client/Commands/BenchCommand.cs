@@ -10,6 +10,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Benchmarks that print figures.");
         command.Subcommands.Add(Nb201BenchCommand.Create(global));
         command.Subcommands.Add(ThroughputBenchCommand.Create(global));
+        command.Subcommands.Add(TrainBenchCommand.Create(global));
         return command;
     }
 }

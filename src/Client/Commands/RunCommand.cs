@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using NasOrleans.Training;
 using NasOrleans.Client.Backends;
 using NasOrleans.Client.Embedded;
 using NasOrleans.Core.Specs;
@@ -26,7 +27,7 @@ internal static class RunCommand
         {
             var settings = global.Read(result);
             var file = result.GetValue(spec);
-            var parsed = file is null ? null : StudySpecParser.ParseFile(file.FullName);
+            var parsed = file is null ? null : StudySpecParser.ParseFile(file.FullName, TorchTrainers.Catalog);
             if (result.GetValue(slots) is < 0 or > 1024)
             {
                 throw new CliException("--slots must be between 0 and 1024.", ExitCodes.InvalidInput);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NasOrleans.Training;
 using NasOrleans.Client.Backends;
 using NasOrleans.Client.Output;
 using NasOrleans.Core.Specs;
@@ -15,7 +16,7 @@ internal static class SubmitCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
-            var parsed = StudySpecParser.ParseFile(result.GetValue(spec)!.FullName);
+            var parsed = StudySpecParser.ParseFile(result.GetValue(spec)!.FullName, TorchTrainers.Catalog);
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var submitted = await client.SubmitAsync(StudySpecJson.Serialize(parsed), ct);
             if (!submitted.Accepted)

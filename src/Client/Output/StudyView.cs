@@ -1,4 +1,5 @@
 using System.Globalization;
+using NasOrleans.Training;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Grains.Interfaces.Messages;
@@ -15,7 +16,7 @@ internal sealed class StudyView
         Summary = summary;
         try
         {
-            _space = SpaceCatalog.Create(StudySpecJson.Deserialize(summary.SpecJson).Space);
+            _space = SpaceCatalog.Create(StudySpecJson.Deserialize(summary.SpecJson, TorchTrainers.Catalog).Space);
         }
         catch (Exception ex) when (ex is SpecValidationException or ArgumentException or FormatException)
         {

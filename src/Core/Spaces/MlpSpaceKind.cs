@@ -47,28 +47,5 @@ internal static class MlpSpaceKind
         return new SearchSpace(KindName, decisions);
     }
 
-    private static List<string>? ParseWidths(string text, out string problem)
-    {
-        var widths = new List<string>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var width) || width <= 0 || width > 1_000_000)
-            {
-                problem = $"'{part}' is not a positive whole number (at most 1000000)";
-                return null;
-            }
-
-            var normalized = width.ToString(CultureInfo.InvariantCulture);
-            if (widths.Contains(normalized))
-            {
-                problem = $"{normalized} is listed twice";
-                return null;
-            }
-
-            widths.Add(normalized);
-        }
-
-        problem = string.Empty;
-        return widths;
-    }
+    private static List<string>? ParseWidths(string text, out string problem) => ChoiceList.PositiveIntegers(text, 1_000_000, out problem);
 }

@@ -133,5 +133,9 @@ public static class SpaceCatalog
         {
             MlpSpaceKind.CheckParameters(parameters, "space.parameters", errors);
         }
+        else if (descriptor.Kind == MobileCnn)
+        {
+            MobileCnnSpaceKind.CheckParameters(parameters, "space.parameters", errors);
+        }
     }
 }

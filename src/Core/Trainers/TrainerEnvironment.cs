@@ -4,6 +4,12 @@ namespace NasOrleans.Core.Trainers;
 public sealed record TrainerEnvironment(string? SharedDirectory, TimeProvider Time)
 {
     /// <summary>
+    /// Where trainers that produce weights save them, as <c>{dir}/{study}/{trial}/</c>; null: they save nothing.
+    /// The study keeps those of its best trials and removes the rest.
+    /// </summary>
+    public string? ArtifactDirectory { get; init; }
+
+    /// <summary>
     /// Resolves a path under the shared folder: <paramref name="relative"/> against <see cref="SharedDirectory"/>;
     /// throws a clear error naming the ways to set it when no shared folder was found.
     /// </summary>

@@ -22,6 +22,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
     private readonly IPersistentState<StudyState> _state;
     private readonly ITrialStore _store;
     private readonly TrainerCatalog _trainers;
+    private readonly TrainerEnvironment _environment;
     private readonly TimeProvider _time;
     private readonly StudyOptions _options;
     private readonly ILogger<StudyGrain> _logger;
@@ -30,6 +31,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
     private SearchSpace? _space;
     private StudyLedger? _ledger;
     private IEarlyStoppingRule? _earlyStopping;
+    private ArtifactRetention? _artifacts;
     private bool _observationsChecked;
     private DateTimeOffset _summarySavedAt;
 
@@ -38,6 +40,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         [PersistentState("study", StorageNames.Grains)] IPersistentState<StudyState> state,
         ITrialStore store,
         TrainerCatalog trainers,
+        TrainerEnvironment environment,
         TimeProvider time,
         IOptions<StudyOptions> options,
         ILogger<StudyGrain> logger)
@@ -46,6 +49,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         _state = state;
         _store = store;
         _trainers = trainers;
+        _environment = environment;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -155,6 +159,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         await Scheduler.DropStudyAsync(StudyId);
         await _store.DeleteStudyAsync(StudyId);
         await Population.ClearAsync();
+        _artifacts?.DeleteAll();
         await _state.ClearStateAsync();
         _state.State = new StudyState();
         _ledger = null;
@@ -215,6 +220,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         }
 
         await _store.UpsertTrialsAsync(changed);
+        _artifacts?.Offer(changed);
         foreach (var t in changed.Where(t => t.SourceTrialId is null))
         {
             (t.Status == TrialStatus.Completed ? NasTelemetry.TrialsCompleted : NasTelemetry.TrialsFailed).Add(1);
@@ -241,6 +247,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         _space = SpaceCatalog.Create(_spec.Space);
         _ledger = new StudyLedger(_spec, await _store.GetAllTrialsAsync(StudyId, cancellationToken));
         _earlyStopping = EarlyStoppingRules.Create(_spec.EarlyStopping);
+        _artifacts = new ArtifactRetention(_environment.ArtifactDirectory, StudyId, _options.KeepBestArtifacts, _ledger.Trials);
     }
 
     private void StartTimer() =>

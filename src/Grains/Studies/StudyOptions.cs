@@ -12,6 +12,10 @@ public sealed class StudyOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Trained weights kept per study: those of its best completed feasible trials.</summary>
+    [Range(1, 10_000)]
+    public int KeepBestArtifacts { get; set; } = 5;
+
     /// <summary>Proposals answered from the ledger in a row after which the study ends as exhausted.</summary>
     [Range(10, 10_000_000)]
     public int MaxConsecutiveCached { get; set; } = 10_000;

@@ -58,7 +58,10 @@ internal static class DatasetLoader
             Part("validation", validationFeatures, [.. validationIndex.Select(i => labels[i])]),
             Part("test", testFeatures, testLabels),
             source.Files,
-            classNames);
+            classNames)
+        {
+            Normalization = new FeatureNormalization((float)source.Scale, mean.flatten().data<float>().ToArray(), std.flatten().data<float>().ToArray()),
+        };
     }
 
     private static (Tensor Features, long[] Labels, InputShape Shape, IReadOnlyList<string>? ClassNames) Read(DatasetSource source, IReadOnlyList<string> files)

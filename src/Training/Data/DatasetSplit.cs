@@ -54,6 +54,9 @@ public sealed class DatasetSplit
     /// <summary>The class names when the source gives them, else null.</summary>
     public IReadOnlyList<string>? ClassNames { get; }
 
+    /// <summary>How raw features were normalized (train statistics), so an exported model can take raw inputs; null when unknown.</summary>
+    public FeatureNormalization? Normalization { get; init; }
+
     /// <summary>The files the split was read from (for reproducibility checksums).</summary>
     public IReadOnlyList<string> Files { get; }
 

@@ -3,6 +3,7 @@ using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Training.Data;
 using NasOrleans.Training.Devices;
+using NasOrleans.Training.Export;
 using NasOrleans.Training.Loop;
 using NasOrleans.Training.Models;
 using TorchSharp;
@@ -52,7 +53,7 @@ public sealed class TorchTrainer : ITrainer
         TorchTrainerParameters.All,
         Metrics,
         ModelBuilder.SupportedKinds,
-        (spec, space, _) => Create(TorchTrainerParameters.Parse(spec.Parameters), space),
+        (spec, space, environment) => Create(TorchTrainerParameters.Parse(spec.Parameters), space, environment.ArtifactDirectory),
         (spec, _) => DatasetCatalog.Default.Files(TorchTrainerParameters.Parse(spec.Parameters).Dataset.Name));
 
     /// <summary>The dataset, training settings and device.</summary>
@@ -64,6 +65,9 @@ public sealed class TorchTrainer : ITrainer
     /// </summary>
     public Func<TrainingRequest, nn.Module<Tensor, Tensor>, TrialOutcome, Task>? OnTrained { get; set; }
 
+    /// <summary>Where the weights of every successful trial are saved (<see cref="ArtifactStore"/>); null: not saved.</summary>
+    public string? ArtifactDirectory { get; init; }
+
     /// <inheritdoc />
     public Task<TrialOutcome> TrainAsync(TrainingRequest request, ITrainingProgress progress, CancellationToken cancellationToken)
     {
@@ -72,7 +76,7 @@ public sealed class TorchTrainer : ITrainer
         return Task.Run(() => TrainCoreAsync(request, progress, cancellationToken), cancellationToken);
     }
 
-    private static TorchTrainer Create(TorchTrainerOptions options, SearchSpace space)
+    private static TorchTrainer Create(TorchTrainerOptions options, SearchSpace space, string? artifactDirectory)
     {
         if (!ModelBuilder.SupportedKinds.Contains(space.Kind))
         {
@@ -80,7 +84,7 @@ public sealed class TorchTrainer : ITrainer
         }
 
         DatasetCatalog.Default.EnsureAvailable(options.Dataset.Name);
-        return new TorchTrainer(options);
+        return new TorchTrainer(options) { ArtifactDirectory = artifactDirectory };
     }
 
     private async Task<TrialOutcome> TrainCoreAsync(TrainingRequest request, ITrainingProgress progress, CancellationToken cancellationToken)
@@ -119,6 +123,11 @@ public sealed class TorchTrainer : ITrainer
                 metrics["latency_ms"] = LatencyMeter.Measure(module, split.Shape, device);
                 module.eval();
                 var outcome = TrialOutcome.Success(metrics);
+                if (ArtifactDirectory is { } artifacts)
+                {
+                    ArtifactStore.Save(artifacts, request, module, split, outcome);
+                }
+
                 if (OnTrained is { } onTrained)
                 {
                     await onTrained(request, module, outcome).ConfigureAwait(false);
