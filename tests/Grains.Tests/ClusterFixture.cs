@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Hosting;
+using NasOrleans.Training;
 using Orleans.TestingHost;
 
 namespace NasOrleans.Grains.Tests;
@@ -32,6 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ControlSiloName = silo.SiloName;
             }
 
+            orleans.Services.AddSingleton(TorchTrainers.Catalog);
             orleans.AddNas(new NasSiloOptions
             {
                 Role = control ? SiloRole.Control : SiloRole.Trainer,
