@@ -34,8 +34,8 @@ internal sealed record MobileCnnPlan(InputShape Input, int StemStride, IReadOnly
     /// <summary>A stage among <see cref="ReducingStages"/> starts with stride 2 when its input map is at least this big.</summary>
     public const int MinReducibleSide = 8;
 
-    /// <summary>The (1-based) stages whose first block may downsample.</summary>
-    public static readonly IReadOnlyList<int> ReducingStages = [2, 3];
+    /// <summary>The (1-based) stages whose first block may downsample (28x28 inputs: 14, 7, 7), so full-resolution maps stay cheap.</summary>
+    public static readonly IReadOnlyList<int> ReducingStages = [1, 2, 3];
 
     /// <summary>Height of the stem's output map.</summary>
     public int StemHeight => (Input.Height + StemStride - 1) / StemStride;

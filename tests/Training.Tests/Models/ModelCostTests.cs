@@ -32,8 +32,8 @@ public class ModelCostTests
     [Fact]
     public void Compute_TinyMobileCnnStage_MatchesHandCount()
     {
-        // Stem 1→16 (3x3) at 28x28; one dw_ibn block 16→24, expansion 3, kernel 3, stride 1 (stage 1);
-        // head 24→128 (1x1); Linear(128, 10).
+        // Stem 1→16 (3x3) at 28x28; one dw_ibn block 16→24, expansion 3, kernel 3, stride 2 (stage 1 downsamples:
+        // the expansion runs at 28x28, the depthwise and projection at 14x14); head 24→128 (1x1) at 14x14; Linear(128, 10).
         var space = MobileCnn(stages: 1);
         var cost = ModelCost.Compute(space, MobileOf(space, "1 dw_ibn 3 3 24"), Fashion, 10);
 
@@ -43,7 +43,7 @@ public class ModelCostTests
         long project = (48 * 24) + (2 * 24);
         long head = (24 * 128) + (2 * 128) + (128 * 10) + 10;
         Assert.Equal(stem + expand + depthwise + project + head, cost.Params);
-        double flops = (784.0 * ((1 * 16 * 9) + (16 * 48) + (48 * 9) + (48 * 24) + (24 * 128))) + (128 * 10);
+        double flops = (784.0 * ((1 * 16 * 9) + (16 * 48))) + (196.0 * ((48 * 9) + (48 * 24) + (24 * 128))) + (128 * 10);
         Assert.Equal(flops, cost.Flops);
     }
 
