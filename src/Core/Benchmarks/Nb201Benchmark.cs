@@ -10,6 +10,13 @@ namespace NasOrleans.Core.Benchmarks;
 /// accuracy of the cell with the best signal. Repeated over independent runs (in parallel; results are ordered
 /// by run and identical for the same seeds).
 /// </summary>
+/// <remarks>
+/// With a <see cref="Nb201Constraint"/> on a column known before training (a measured latency such as
+/// <c>lat_pixel3</c>), strategies get that column as their cost function and its max as their cost limit
+/// (<see cref="StrategyContext"/>); a run's answer is then the feasible evaluated cell with the best signal, and an
+/// infeasible proposal is still trained (it costs an evaluation) and observed with its score, as a study records a
+/// trial that breaks a constraint, but can never be the answer.
+/// </remarks>
 public sealed class Nb201Benchmark
 {
     private readonly SearchSpace _space = Nb201Space.Instance;
@@ -41,19 +48,28 @@ public sealed class Nb201Benchmark
     /// Runs <paramref name="runs"/> independent searches with <paramref name="algorithm"/> (a <see cref="StrategyCatalog"/>
     /// name); run r uses seed <paramref name="baseSeed"/> + r.
     /// </summary>
-    public Nb201BenchmarkResult Run(string algorithm, IReadOnlyDictionary<string, string>? parameters, int budget, int runs, ulong baseSeed = 0, int maxDegreeOfParallelism = -1)
+    public Nb201BenchmarkResult Run(string algorithm, IReadOnlyDictionary<string, string>? parameters, int budget, int runs, ulong baseSeed = 0, int maxDegreeOfParallelism = -1, Nb201Constraint? constraint = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
         var given = parameters ?? new Dictionary<string, string>();
+        var constrainedOptimum = constraint is null ? Optimum : ConstrainedOptimum(constraint);
         _ = StrategyCatalog.Create(algorithm, _space, given, baseSeed); // fail fast on a bad name or parameter
         var results = new Nb201RunResult[runs];
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, run =>
-            results[run] = RunOnce(algorithm, given, budget, baseSeed + (ulong)run));
+            results[run] = RunOnce(algorithm, given, budget, baseSeed + (ulong)run, constraint));
 
-        var finals = results.Select(r => r.TestAccuracy).ToArray();
+        var answered = results.Where(r => !double.IsNaN(r.TestAccuracy)).ToArray();
+        var finals = answered.Length == 0 ? [double.NaN] : answered.Select(r => r.TestAccuracy).ToArray();
         var mean = finals.Average();
         var std = Math.Sqrt(finals.Sum(f => (f - mean) * (f - mean)) / finals.Length);
+        var summary = constraint is null ? null : new Nb201ConstraintSummary(
+            constraint,
+            constrainedOptimum,
+            SignalOptimum(constraint),
+            constrainedOptimum - mean,
+            (double)results.Sum(r => r.InfeasibleEvaluations) / Math.Max(1, results.Sum(r => r.Evaluations)),
+            runs - answered.Length);
         return new Nb201BenchmarkResult(
             algorithm,
             new Dictionary<string, string>(given, StringComparer.Ordinal),
@@ -65,18 +81,29 @@ public sealed class Nb201Benchmark
             std,
             Median(finals),
             Optimum,
-            results);
+            results)
+        {
+            Constraint = summary,
+        };
     }
 
     /// <summary>
     /// One search: proposals of a cell whose isomorphism class (<see cref="SearchSpace.CanonicalKey"/>) this run already
     /// evaluated are answered from the run's cache, free; each other proposal costs one evaluation. Stops after
-    /// <paramref name="budget"/> evaluations, or with what it has after 100 x budget + 1000 proposals.
+    /// <paramref name="budget"/> evaluations, or with what it has after 100 x budget + 1000 proposals. With
+    /// <paramref name="constraint"/>, only feasible cells can be the answer (the test accuracy is NaN when none was evaluated).
     /// </summary>
-    public Nb201RunResult RunOnce(string algorithm, IReadOnlyDictionary<string, string>? parameters, int budget, ulong seed)
+    public Nb201RunResult RunOnce(string algorithm, IReadOnlyDictionary<string, string>? parameters, int budget, ulong seed, Nb201Constraint? constraint = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
-        var strategy = StrategyCatalog.Create(algorithm, _space, parameters, seed);
+        if (constraint is not null && !Table.HasColumn(constraint.Column))
+        {
+            throw new ArgumentException($"The table has no column '{constraint.Column}' to constrain; known: {string.Join(", ", Table.NumericColumns)}.", nameof(constraint));
+        }
+
+        var context = constraint is null ? StrategyContext.Empty : new StrategyContext(Cost(constraint.Column), constraint.Max);
+        var strategy = StrategyCatalog.Create(algorithm, _space, parameters, seed, context);
+        var infeasible = 0;
         var cache = new Dictionary<string, double?>(StringComparer.Ordinal);
         var curve = new List<double>(budget);
         var maxProposals = (100L * budget) + 1000;
@@ -103,7 +130,9 @@ public sealed class Nb201Benchmark
             }
 
             cache[key] = score;
-            if (row is not null && score is { } metric && metric > bestMetric)
+            var feasible = constraint is null || (row is not null && constraint.Holds(row.Value(constraint.Column)));
+            infeasible += feasible ? 0 : 1;
+            if (row is not null && feasible && score is { } metric && metric > bestMetric)
             {
                 best = row;
                 bestMetric = metric;
@@ -114,8 +143,30 @@ public sealed class Nb201Benchmark
             strategy.Observe(architecture, score);
         }
 
-        return new Nb201RunResult(seed, curve.Count, proposals, best?.ArchString ?? "", bestMetric, bestTest, curve);
+        return new Nb201RunResult(seed, curve.Count, proposals, best?.ArchString ?? "", bestMetric, bestTest, curve) { InfeasibleEvaluations = infeasible };
     }
+
+    /// <summary>The best test accuracy of any cell that satisfies <paramref name="constraint"/> (NaN when none does).</summary>
+    public double ConstrainedOptimum(Nb201Constraint constraint)
+    {
+        ArgumentNullException.ThrowIfNull(constraint);
+        var column = Table.Column(constraint.Column);
+        var test = Table.Column(Dataset.TestColumn);
+        var feasible = Enumerable.Range(0, column.Length).Where(i => constraint.Holds(column[i])).Select(i => test[i]).ToList();
+        return feasible.Count == 0 ? double.NaN : feasible.Max();
+    }
+
+    /// <summary>The test accuracy of the feasible cell with the best search signal (NaN when no cell is feasible).</summary>
+    public double SignalOptimum(Nb201Constraint constraint)
+    {
+        ArgumentNullException.ThrowIfNull(constraint);
+        var best = Table.Rows.Where(r => constraint.Holds(r.Value(constraint.Column))).MaxBy(r => r.Value(Dataset.ValidationColumn));
+        return best?.Value(Dataset.TestColumn) ?? double.NaN;
+    }
+
+    /// <summary>The cost function strategies get under a constraint: the cell's value in <paramref name="column"/> (infinite for a cell the table lacks).</summary>
+    private Func<Architecture, double> Cost(string column) =>
+        architecture => Table.Find(architecture) is { } row && row.TryGetValue(column, out var v) && !double.IsNaN(v) ? v : double.PositiveInfinity;
 
     private static double Median(double[] values)
     {

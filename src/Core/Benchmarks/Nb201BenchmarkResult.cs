@@ -10,7 +10,7 @@ namespace NasOrleans.Core.Benchmarks;
 /// <param name="Budget">Distinct evaluations per run.</param>
 /// <param name="Runs">The number of runs.</param>
 /// <param name="Evaluations">Mean distinct evaluations per run (the budget, unless runs stopped early).</param>
-/// <param name="Mean">Mean test accuracy over runs.</param>
+/// <param name="Mean">Mean test accuracy over runs (under a constraint, over the runs that found a feasible cell).</param>
 /// <param name="Std">Population standard deviation over runs (dividing by the number of runs, as NAS-Bench-201 reports it).</param>
 /// <param name="Median">Median test accuracy over runs.</param>
 /// <param name="Optimum">The best test accuracy of any cell in the table.</param>
@@ -28,6 +28,9 @@ public sealed record Nb201BenchmarkResult(
     double Optimum,
     IReadOnlyList<Nb201RunResult> PerRun)
 {
+    /// <summary>The constrained figures, when the benchmark ran under a <see cref="Nb201Constraint"/>; null otherwise.</summary>
+    public Nb201ConstraintSummary? Constraint { get; init; }
+
     /// <summary>Each run's best-so-far curve (the incumbent's test accuracy after each evaluation), in run order.</summary>
     public IReadOnlyList<IReadOnlyList<double>> Curves => [.. PerRun.Select(r => r.Curve)];
 

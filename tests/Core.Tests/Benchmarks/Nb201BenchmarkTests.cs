@@ -87,6 +87,68 @@ public class Nb201BenchmarkTests
     }
 
     [Fact]
+    public void Run_ReinforceBudget100_ReplaysPublishedReinforce()
+    {
+        var result = new Nb201Benchmark(Nb201TestData.Table).Run("reinforce", null, budget: 100, runs: 200, baseSeed: 500);
+        Assert.InRange(result.Mean, 93.85 - 0.15, 93.85 + 0.15);
+        Assert.Equal(100, result.Evaluations);
+    }
+
+    [Fact]
+    public void Run_LocalSearchBudget100_BeatsEvolution()
+    {
+        var benchmark = new Nb201Benchmark(Nb201TestData.Table);
+        var local = benchmark.Run("local-search", null, budget: 100, runs: 200, baseSeed: 2000);
+        var evolution = benchmark.Run("evolution", Evolution, budget: 100, runs: 200, baseSeed: 2000);
+        Assert.True(local.Mean > evolution.Mean + 0.1, $"local search {local.Mean:F3} vs evolution {evolution.Mean:F3}");
+    }
+
+    [Fact]
+    public void Run_PredictorLocalSearchBudget100_ReachesAbout94Point2()
+    {
+        var result = new Nb201Benchmark(Nb201TestData.Table).Run("predictor-local-search", null, budget: 100, runs: 100, baseSeed: 3000);
+        Assert.True(result.Mean > 94.15, $"mean {result.Mean:F3}");
+        Assert.Equal(100, result.Evaluations);
+    }
+
+    [Fact]
+    public void Run_NeuralPredictorBudget100_BeatsRandom()
+    {
+        var benchmark = new Nb201Benchmark(Nb201TestData.Table);
+        var predictor = benchmark.Run("neural-predictor", null, budget: 100, runs: 100, baseSeed: 4000);
+        var random = benchmark.Run("random", null, budget: 100, runs: 100, baseSeed: 4000);
+        Assert.True(predictor.Mean > random.Mean + 0.2, $"neural predictor {predictor.Mean:F3} vs random {random.Mean:F3}");
+    }
+
+    [Fact]
+    public void Run_RandomUnderLatencyConstraint_AnswersOnlyFeasibleCellsAndCountsInfeasibleOnes()
+    {
+        var table = Nb201TestData.Table;
+        var constraint = Nb201Constraint.Parse("lat_pixel3:max=10");
+        var result = new Nb201Benchmark(table).Run("random", null, budget: 50, runs: 40, constraint: constraint);
+        var summary = result.Constraint!;
+        Assert.Equal(93.625, summary.Optimum, 3);
+        Assert.InRange(summary.InfeasibleShare, 0.3, 0.8);
+        Assert.Equal(0, summary.RunsWithoutAnswer);
+        Assert.Equal(summary.Optimum - result.Mean, summary.MeanRegret, 9);
+        Assert.All(result.PerRun, r => Assert.True(table.Find(r.BestArchString)!.Value("lat_pixel3") <= 10));
+        Assert.True(summary.SignalOptimum <= summary.Optimum);
+    }
+
+    [Fact]
+    public void Run_TabNasUnderLatencyConstraint_TrainsNoInfeasibleCell()
+    {
+        var constraint = Nb201Constraint.Parse("lat_pixel3:max=10");
+        var result = new Nb201Benchmark(Nb201TestData.Table).Run("tabnas", null, budget: 100, runs: 30, constraint: constraint);
+        Assert.Equal(0, result.Constraint!.InfeasibleShare);
+        Assert.InRange(result.Constraint.MeanRegret, 0, 1.5);
+    }
+
+    [Fact]
+    public void RunOnce_UnknownConstraintColumn_Throws() =>
+        Assert.Throws<ArgumentException>(() => new Nb201Benchmark(Nb201TestData.Table).RunOnce("random", null, 10, 1, new Nb201Constraint("nope", null, 1)));
+
+    [Fact]
     public void Run_UnknownAlgorithm_Throws() =>
         Assert.Throws<ArgumentException>(() => new Nb201Benchmark(Nb201TestData.Table).Run("nope", null, 10, 1));
 

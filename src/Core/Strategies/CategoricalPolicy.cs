@@ -1,0 +1,205 @@
+using NasOrleans.Core.Randomness;
+using NasOrleans.Core.Spaces;
+
+namespace NasOrleans.Core.Strategies;
+
+/// <summary>
+/// A factorized categorical policy over a search space (as the NAS-Bench-201 REINFORCE controller, and TuNAS): one
+/// softmax over the values of each decision, sampled in decision order so that a conditional decision is sampled only
+/// when its condition holds (an inactive decision contributes nothing to the log-probability or its gradient).
+/// </summary>
+/// <remarks>
+/// A categorical decision, or an integer one of at most <see cref="MaxIntegerValues"/> values, gets one logit per
+/// value. A float decision, or a larger integer one, is discretized into <c>floatBins</c> bins of equal width (on a
+/// log scale for a log float; for an integer, consecutive runs of about count/bins values): the policy picks a bin
+/// and the value is drawn uniformly within it, so the policy learns which region is good; with <c>floatBins</c> 0
+/// such a decision is sampled uniformly and not learned. <c>floatBins</c> is at most <see cref="MaxIntegerValues"/>,
+/// so every bin of a large integer decision holds at least one value.
+/// All logits start at 0 (the uniform distribution).
+/// </remarks>
+public sealed class CategoricalPolicy
+{
+    /// <summary>The most values of an integer decision that gets one logit per value.</summary>
+    public const int MaxIntegerValues = 256;
+
+    private readonly SearchSpace _space;
+    private readonly int _floatBins;
+    private readonly int[] _offsets;
+    private readonly int[] _sizes;
+
+    /// <summary>Creates the uniform policy over <paramref name="space"/>.</summary>
+    public CategoricalPolicy(SearchSpace space, int floatBins)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentOutOfRangeException.ThrowIfNegative(floatBins);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(floatBins, MaxIntegerValues);
+        _space = space;
+        _floatBins = floatBins;
+        _offsets = new int[space.Decisions.Count];
+        _sizes = new int[space.Decisions.Count];
+        var total = 0;
+        for (var i = 0; i < _sizes.Length; i++)
+        {
+            var d = space.Decisions[i];
+            _offsets[i] = total;
+            _sizes[i] = PolicyActions.IsPerValue(d) ? (int)d.Cardinality!.Value : floatBins;
+            total += _sizes[i];
+        }
+
+        Logits = new double[total];
+    }
+
+    /// <summary>All logits, decision after decision (the learnable parameters).</summary>
+    public double[] Logits { get; }
+
+    /// <summary>The probabilities of decision <paramref name="index"/>'s values (or bins); empty when it is not learned.</summary>
+    public double[] Probabilities(int index)
+    {
+        var p = new double[_sizes[index]];
+        if (p.Length == 0)
+        {
+            return p;
+        }
+
+        var offset = _offsets[index];
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < p.Length; k++)
+        {
+            max = Math.Max(max, Logits[offset + k]);
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < p.Length; k++)
+        {
+            p[k] = Math.Exp(Logits[offset + k] - max);
+            sum += p[k];
+        }
+
+        for (var k = 0; k < p.Length; k++)
+        {
+            p[k] /= sum;
+        }
+
+        return p;
+    }
+
+    /// <summary>Samples an architecture.</summary>
+    public Architecture Sample(DeterministicRandom random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var values = new double[_sizes.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!_space.IsActive(i, values))
+            {
+                values[i] = double.NaN;
+                continue;
+            }
+
+            var d = _space.Decisions[i];
+            if (_sizes[i] == 0)
+            {
+                values[i] = PolicyActions.Uniform(d, 0, 1, random);
+                continue;
+            }
+
+            var p = Probabilities(i);
+            var u = random.NextDouble();
+            var action = p.Length - 1;
+            for (var k = 0; k < p.Length; k++)
+            {
+                u -= p[k];
+                if (u < 0)
+                {
+                    action = k;
+                    break;
+                }
+            }
+
+            values[i] = PolicyActions.Value(d, action, _floatBins, random);
+        }
+
+        return new Architecture(values);
+    }
+
+    /// <summary>The log-probability of the learned choices of <paramref name="architecture"/> under the current logits.</summary>
+    public double LogProb(Architecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        var total = 0.0;
+        for (var i = 0; i < _sizes.Length; i++)
+        {
+            if (Action(i, architecture) is { } action)
+            {
+                total += Math.Log(Probabilities(i)[action]);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> times the gradient of <see cref="LogProb"/> with respect to <see cref="Logits"/> to <paramref name="gradient"/>.</summary>
+    public void AddLogProbGradient(Architecture architecture, double weight, double[] gradient)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(gradient);
+        for (var i = 0; i < _sizes.Length; i++)
+        {
+            if (Action(i, architecture) is not { } action)
+            {
+                continue;
+            }
+
+            var p = Probabilities(i);
+            for (var k = 0; k < p.Length; k++)
+            {
+                gradient[_offsets[i] + k] += weight * ((k == action ? 1 : 0) - p[k]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="weight"/> times the gradient of the policy's entropy (the sum over learned decisions of each
+    /// softmax's entropy, regardless of conditions) to <paramref name="gradient"/>.
+    /// </summary>
+    public void AddEntropyGradient(double weight, double[] gradient)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        for (var i = 0; i < _sizes.Length; i++)
+        {
+            var p = Probabilities(i);
+            var entropy = -p.Sum(q => q > 0 ? q * Math.Log(q) : 0);
+            for (var k = 0; k < p.Length; k++)
+            {
+                // dH/dθk = -p_k (log p_k + H)
+                gradient[_offsets[i] + k] += weight * (p[k] > 0 ? -p[k] * (Math.Log(p[k]) + entropy) : 0);
+            }
+        }
+    }
+
+    /// <summary>The policy's entropy: the sum over learned decisions of each softmax's entropy.</summary>
+    public double Entropy() =>
+        Enumerable.Range(0, _sizes.Length).Sum(i => -Probabilities(i).Sum(q => q > 0 ? q * Math.Log(q) : 0));
+
+    /// <summary>Replaces the logits (from a snapshot).</summary>
+    public void SetLogits(IReadOnlyList<double> logits)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        if (logits.Count != Logits.Length)
+        {
+            throw new ArgumentException($"The policy has {Logits.Length} logits; the snapshot has {logits.Count}.", nameof(logits));
+        }
+
+        for (var i = 0; i < Logits.Length; i++)
+        {
+            Logits[i] = logits[i];
+        }
+    }
+
+    /// <summary>The learned action of decision <paramref name="index"/> in an architecture, or null when inactive or not learned.</summary>
+    private int? Action(int index, Architecture architecture)
+    {
+        var value = architecture[index];
+        return double.IsNaN(value) || _sizes[index] == 0 ? null : PolicyActions.Action(_space.Decisions[index], value, _floatBins);
+    }
+}

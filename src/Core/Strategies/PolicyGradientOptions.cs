@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace NasOrleans.Core.Strategies;
+
+/// <summary>The parameters shared by <see cref="Reinforce"/> and <see cref="Ppo"/>.</summary>
+/// <param name="LearningRate">Adam's step size on the logits.</param>
+/// <param name="BaselineDecay">The moving-average baseline's decay.</param>
+/// <param name="EntropyWeight">The weight of the entropy bonus (in reward units per nat).</param>
+/// <param name="FloatBins">Bins of a float (or large integer) decision; 0 samples it uniformly.</param>
+/// <param name="Shaping">How scores become rewards.</param>
+public sealed record PolicyGradientOptions(double LearningRate, double BaselineDecay, double EntropyWeight, int FloatBins, RewardShaping Shaping)
+{
+    /// <summary>The documented parameters, with <paramref name="learningRate"/> as the default step size.</summary>
+    public static IReadOnlyList<ParameterDescriptor> Parameters(string learningRate) =>
+    [
+        new("learning_rate", ParameterKind.Number, learningRate, "Adam's step size on the policy's logits.", Min: 1e-6, Max: 10),
+        new("baseline_decay", ParameterKind.Number, "0.95", "Decay of the exponential-moving-average reward baseline (bias-corrected); advantage = reward - baseline.", Min: 0, Max: 0.9999),
+        new("entropy_weight", ParameterKind.Number, "0", "Weight of the entropy bonus added to the objective, in reward units per nat (0: none).", Min: 0, Max: 1000),
+        new("float_bins", ParameterKind.Integer, "8", "Bins a float (or an integer of over 256 values) decision is discretized into; the value is uniform within the chosen bin. 0 samples such decisions uniformly, unlearned.", Min: 0, Max: CategoricalPolicy.MaxIntegerValues),
+        new("reward_shaping", ParameterKind.Text, "none", "none (reward = score); mnas: score*(cost/target)^exponent; tunas: score + exponent*|cost/target - 1|. Needs the study's cost function.", Choices: RewardShaping.Kinds),
+        new("cost_target", ParameterKind.Number, "1", "The cost target of reward shaping, in the cost's unit.", Min: 1e-12, Max: 1e12),
+        new("cost_exponent", ParameterKind.Number, "-0.07", "MnasNet's exponent w or TuNAS's beta (negative penalizes).", Min: -100, Max: 100),
+    ];
+
+    /// <summary>Reads the options from resolved parameters.</summary>
+    public static PolicyGradientOptions From(ResolvedParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(
+            p.GetDouble("learning_rate"),
+            p.GetDouble("baseline_decay"),
+            p.GetDouble("entropy_weight"),
+            p.GetInt("float_bins"),
+            new RewardShaping(p.GetString("reward_shaping"), p.GetDouble("cost_target"), p.GetDouble("cost_exponent")));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"lr {LearningRate}, baseline decay {BaselineDecay}, entropy {EntropyWeight}, float bins {FloatBins}, shaping {Shaping.Kind}");
+}
