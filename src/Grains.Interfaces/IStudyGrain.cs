@@ -29,6 +29,10 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("GetBest")]
     Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count);
 
+    /// <summary>A trial's learning curve: its intermediate measurements in step order.</summary>
+    [Alias("GetCurve")]
+    Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId);
+
     /// <summary>Cancels the study: queued trials are dropped, running ones abandoned.</summary>
     [Alias("Cancel")]
     Task<StudySummary> CancelAsync();

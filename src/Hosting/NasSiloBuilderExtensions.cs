@@ -6,7 +6,9 @@ using NasOrleans.Grains;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Storage;
+using NasOrleans.Storage.Postgres;
 using NasOrleans.Storage.Sqlite;
+using NasOrleans.Training;
 using Orleans.Configuration;
 using Orleans.Runtime;
 
@@ -16,8 +18,9 @@ namespace NasOrleans.Hosting;
 public static class NasSiloBuilderExtensions
 {
     /// <summary>
-    /// Configures everything but clustering: grain storage and trial store (<see cref="NasSiloOptions.Store"/>),
-    /// the trainer catalog (the default one unless a <see cref="TrainerCatalog"/> is registered already),
+    /// Configures everything but clustering (see <see cref="NasClusteringExtensions.UseNasClustering"/>): grain storage
+    /// and trial store (<see cref="NasSiloOptions.Store"/>: SQLite, PostgreSQL or memory),
+    /// the trainer catalog (with the torch trainer, unless a <see cref="TrainerCatalog"/> is registered already),
     /// trainer slots, resuming unfinished studies, and telemetry.
     /// </summary>
     public static ISiloBuilder AddNas(this ISiloBuilder builder, NasSiloOptions options)
@@ -26,21 +29,29 @@ public static class NasSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
         var services = builder.Services;
-        if (options.Store == StoreKind.Sqlite)
+        switch (options.Store)
         {
-            builder.AddSqliteGrainStorage(StorageNames.Grains, o => o.DataDirectory = options.DataDirectory);
-            services.AddSqliteTrialStore(o => o.DataDirectory = options.DataDirectory);
-        }
-        else
-        {
-            builder.AddMemoryGrainStorage(StorageNames.Grains);
-            services.AddMemoryTrialStore();
+            case StoreKind.Sqlite:
+                builder.AddSqliteGrainStorage(StorageNames.Grains, o => o.DataDirectory = options.DataDirectory);
+                services.AddSqliteTrialStore(o => o.DataDirectory = options.DataDirectory);
+                break;
+            case StoreKind.Postgres:
+                builder.AddPostgresGrainStorage(StorageNames.Grains, o => ConfigurePostgres(o, options));
+                services.AddPostgresTrialStore(o => ConfigurePostgres(o, options));
+                break;
+            default:
+                builder.AddMemoryGrainStorage(StorageNames.Grains);
+                services.AddMemoryTrialStore();
+                break;
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(TrainerCatalog.Default);
+        services.TryAddSingleton(TorchTrainers.Catalog);
         services.AddSingleton(options);
-        services.AddSingleton(sp => new TrainerEnvironment(SharedDirectory.Resolve(options.SharedDirectory), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TrainerEnvironment(SharedDirectory.Resolve(options.SharedDirectory), sp.GetRequiredService<TimeProvider>())
+        {
+            ArtifactDirectory = options.ResolvedArtifactDirectory,
+        });
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<GrainTypeOptions>(o => SiloRoleGrains.Apply(o, options.Role));
@@ -55,5 +66,11 @@ public static class NasSiloBuilderExtensions
         }
         services.AddNasTelemetry(options);
         return builder;
+    }
+
+    private static void ConfigurePostgres(PostgresStorageOptions postgres, NasSiloOptions options)
+    {
+        postgres.ConnectionString = options.PostgresConnectionString ?? "";
+        postgres.Schema = options.PostgresSchema;
     }
 }

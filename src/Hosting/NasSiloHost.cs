@@ -1,10 +1,14 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace NasOrleans.Hosting;
 
-/// <summary>Builds a cluster silo host from configuration (command line <c>--Nas:Silo:TrainerSlots=2</c>, environment <c>Nas__Silo__TrainerSlots</c>, appsettings.json).</summary>
+/// <summary>
+/// Builds a cluster silo host from configuration (command line <c>--Nas:Silo:TrainerSlots=2</c>, environment
+/// <c>Nas__Silo__TrainerSlots</c>, appsettings.json). A cluster over PostgreSQL and Redis:
+/// <c>--Nas:Silo:Store=Postgres --Nas:Silo:PostgresConnectionString="Host=127.0.0.1;Port=55432;Database=nas;Username=postgres"
+/// --Nas:Cluster:Clustering=Redis --Nas:Cluster:RedisConnectionString=127.0.0.1:56379</c> (scripts/cluster/start-silos.sh).
+/// </summary>
 public static class NasSiloHost
 {
     /// <summary>A host with one silo of <paramref name="role"/>; <paramref name="trainerSlotsDefault"/> is 0 for a control-plane silo.</summary>
@@ -17,9 +21,7 @@ public static class NasSiloHost
         builder.Configuration.GetSection(NasClusterOptions.SectionName).Bind(cluster);
         builder.UseOrleans(orleans =>
         {
-            var primary = cluster.PrimarySiloPort is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null;
-            orleans.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
-            orleans.UseInMemoryReminderService();
+            orleans.UseNasClustering(cluster);
             orleans.AddNas(silo);
         });
         return builder.Build();

@@ -18,6 +18,21 @@ public sealed class NasSiloOptions : IValidatableObject
     [Required]
     public string DataDirectory { get; set; } = ".nas";
 
+    /// <summary>
+    /// The Npgsql connection string of the <see cref="StoreKind.Postgres"/> store, e.g.
+    /// <c>Host=127.0.0.1;Port=55432;Database=nas;Username=postgres</c> (what scripts/cluster/start-services.sh prints).
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>The PostgreSQL schema that holds the tables (created when missing). Default <c>public</c>.</summary>
+    public string PostgresSchema { get; set; } = "public";
+
+    /// <summary>Where trained weights of each study's best trials are kept (default: <c>artifacts</c> under the data directory).</summary>
+    public string? ArtifactDirectory { get; set; }
+
+    /// <summary>The artifact directory, defaulted.</summary>
+    public string ResolvedArtifactDirectory => Path.GetFullPath(ArtifactDirectory ?? Path.Combine(DataDirectory, "artifacts"));
+
     /// <summary>The shared data folder (NAS-Bench-201 table, datasets); null: found as the design says.</summary>
     public string? SharedDirectory { get; set; }
 
@@ -68,6 +83,18 @@ public sealed class NasSiloOptions : IValidatableObject
         if (Role == SiloRole.Trainer && TrainerSlots == 0)
         {
             yield return new ValidationResult("A trainer silo needs at least one trainer slot (TrainerSlots).", [nameof(Role), nameof(TrainerSlots)]);
+        }
+
+        if (Store == StoreKind.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))
+        {
+            yield return new ValidationResult(
+                "PostgresConnectionString is required with the Postgres store (for example Host=127.0.0.1;Port=55432;Database=nas;Username=postgres).",
+                [nameof(PostgresConnectionString)]);
+        }
+
+        if (!Enum.IsDefined(Store))
+        {
+            yield return new ValidationResult($"Store must be Sqlite, Memory or Postgres (was {Store}).", [nameof(Store)]);
         }
 
         if (DrainGrace < TimeSpan.Zero)

@@ -8,4 +8,7 @@ public enum StoreKind
 
     /// <summary>Process memory: lost on exit; for tests and benchmarks.</summary>
     Memory,
+
+    /// <summary>A PostgreSQL database shared by every silo of a cluster (<see cref="NasSiloOptions.PostgresConnectionString"/>).</summary>
+    Postgres,
 }

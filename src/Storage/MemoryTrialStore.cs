@@ -7,7 +7,7 @@ namespace NasOrleans.Storage;
 /// One lock guards everything, so a batch is applied atomically. Records are copied on write (their maps too), and a
 /// NaN score is kept as null, as SQLite keeps it; nothing survives the process.
 /// </summary>
-public sealed class MemoryTrialStore : ITrialStore
+public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StudySummary> _studies = new(StringComparer.Ordinal);
@@ -162,6 +162,7 @@ public sealed class MemoryTrialStore : ITrialStore
         {
             _studies.Remove(studyId);
             _trials.Remove(studyId);
+            _measurements.Remove(studyId);
         }
 
         return Task.CompletedTask;

@@ -31,8 +31,8 @@ public sealed class SqliteTrialStoreTests : TrialStoreContractTests
 
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(version) FROM schema_version;";
-        Assert.Equal(SqliteSchema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version);";
+        Assert.Equal(string.Join(",", Enumerable.Range(1, SqliteSchema.LatestVersion)), await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -48,7 +48,27 @@ public sealed class SqliteTrialStoreTests : TrialStoreContractTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM schema_version;";
-        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        Assert.Equal((long)SqliteSchema.LatestVersion, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FileAtVersionOne_AddsTheMeasurementsTable()
+    {
+        await Store.UpsertTrialsAsync([Trial("s", 1)]);
+        ((SqliteTrialStore)Store).Dispose();
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE trial_measurements; DELETE FROM schema_version WHERE version > 1;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reopened = new SqliteTrialStore(Options);
+        await reopened.AppendMeasurementsAsync(
+            [new TrialMeasurement { StudyId = "s", TrialId = 1, Step = 1, RecordedAt = Epoch, Metrics = new Dictionary<string, double> { ["loss"] = 0.5 } }]);
+
+        Assert.Equal(0.5, Assert.Single(await reopened.GetMeasurementsAsync("s", 1)).Metrics["loss"]);
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
     }
 
     [Fact]

@@ -283,4 +283,40 @@ public abstract class TrialStoreContractTests : IAsyncLifetime
         Assert.All(all, t => Assert.Equal(TrialStatus.Completed, t.Status));
         Assert.Equal(Enumerable.Range(0, all.Count).Select(i => (long)i), all.Select(t => t.TrialId));
     }
+
+    [Fact]
+    public async Task AppendMeasurementsAsync_StepsOutOfOrderAndRepeated_ReadBackByStepLastWins()
+    {
+        var measurements = (IMeasurementStore)Store;
+        await measurements.AppendMeasurementsAsync([Measurement("s", 1, 2, 0.6), Measurement("s", 1, 1, 0.5), Measurement("s", 2, 1, 0.1)]);
+        await measurements.AppendMeasurementsAsync([Measurement("s", 1, 2, 0.7)]);
+
+        var curve = await measurements.GetMeasurementsAsync("s", 1);
+
+        Assert.Equal([1L, 2L], curve.Select(m => m.Step));
+        Assert.Equal([0.5, 0.7], curve.Select(m => m.Metrics["accuracy"]));
+        Assert.Equal(Epoch.AddSeconds(2), curve[1].RecordedAt);
+        Assert.Empty(await measurements.GetMeasurementsAsync("s", 3));
+    }
+
+    [Fact]
+    public async Task DeleteStudyAsync_WithMeasurements_DeletesThemToo()
+    {
+        var measurements = (IMeasurementStore)Store;
+        await measurements.AppendMeasurementsAsync([Measurement("gone", 1, 1, 0.5), Measurement("kept", 1, 1, 0.5)]);
+
+        await Store.DeleteStudyAsync("gone");
+
+        Assert.Empty(await measurements.GetMeasurementsAsync("gone", 1));
+        Assert.Single(await measurements.GetMeasurementsAsync("kept", 1));
+    }
+
+    private static TrialMeasurement Measurement(string study, long trial, long step, double accuracy) => new()
+    {
+        StudyId = study,
+        TrialId = trial,
+        Step = step,
+        Metrics = new Dictionary<string, double> { ["accuracy"] = accuracy },
+        RecordedAt = Epoch.AddSeconds(step),
+    };
 }

@@ -46,6 +46,10 @@ public sealed class GrainStudyClient : IStudyClient
         Study(studyId).GetBestAsync(count);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<CurvePoint>> GetCurveAsync(string studyId, long trialId, CancellationToken cancellationToken) =>
+        Study(studyId).GetCurveAsync(trialId);
+
+    /// <inheritdoc />
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).CancelAsync();
 
     /// <inheritdoc />

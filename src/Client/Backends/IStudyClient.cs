@@ -20,6 +20,9 @@ public interface IStudyClient : IAsyncDisposable
     /// <summary>A study's best trials, best first.</summary>
     Task<IReadOnlyList<TrialRecord>> GetBestAsync(string studyId, int count, CancellationToken cancellationToken);
 
+    /// <summary>A trial's learning curve (intermediate measurements by step).</summary>
+    Task<IReadOnlyList<CurvePoint>> GetCurveAsync(string studyId, long trialId, CancellationToken cancellationToken);
+
     /// <summary>Cancels a study.</summary>
     Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken);
 

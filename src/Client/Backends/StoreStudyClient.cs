@@ -24,6 +24,11 @@ internal sealed class StoreStudyClient(ITrialStore store, Func<CancellationToken
     public Task<IReadOnlyList<TrialRecord>> GetBestAsync(string studyId, int count, CancellationToken cancellationToken) =>
         store.GetTrialsAsync(studyId, new TrialQuery(0, count, TrialStatus.Completed, TrialOrder.ByScore), cancellationToken);
 
+    public async Task<IReadOnlyList<CurvePoint>> GetCurveAsync(string studyId, long trialId, CancellationToken cancellationToken) =>
+        store is IMeasurementStore measurements
+            ? [.. (await measurements.GetMeasurementsAsync(studyId, trialId, cancellationToken)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]
+            : [];
+
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) =>
         WithWriter(w => w.CancelAsync(studyId, cancellationToken), cancellationToken);
 

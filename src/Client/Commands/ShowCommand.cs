@@ -13,7 +13,8 @@ internal static class ShowCommand
         var study = new Argument<string?>("study") { Description = "The study (default: the latest).", Arity = ArgumentArity.ZeroOrOne };
         var limit = new Option<int>("--limit") { Description = "Trials per page (default 20).", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Trials to skip (default 0)." };
-        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged).") { study, limit, offset };
+        var trial = new Option<long?>("--trial") { Description = "Show one trial with its learning curve." };
+        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged), or one trial's learning curve.") { study, limit, offset, trial };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -25,6 +26,11 @@ internal static class ShowCommand
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
             var view = new StudyView(summary);
+            if (result.GetValue(trial) is { } trialId)
+            {
+                return await ShowTrialAsync(client, view, trialId, settings.Json, ct);
+            }
+
             var trials = await client.GetTrialsAsync(summary.StudyId, new TrialQuery(result.GetValue(offset), result.GetValue(limit)), ct);
             if (settings.Json)
             {
@@ -49,5 +55,26 @@ internal static class ShowCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static async Task<int> ShowTrialAsync(IStudyClient client, StudyView view, long trialId, bool json, CancellationToken cancellationToken)
+    {
+        var page = await client.GetTrialsAsync(view.Summary.StudyId, new TrialQuery((int)Math.Min(int.MaxValue, trialId - 1), 1), cancellationToken);
+        var trial = page.FirstOrDefault(t => t.TrialId == trialId)
+            ?? throw new CliException($"Study {view.Summary.StudyId} has no trial {trialId}.", ExitCodes.NotFound);
+        var curve = await client.GetCurveAsync(view.Summary.StudyId, trialId, cancellationToken);
+        if (json)
+        {
+            JsonOutput.Write(new { trial = view.TrialJson(trial), curve = curve.Select(p => new { step = p.Step, metrics = p.Metrics }).ToList() });
+            return ExitCodes.Ok;
+        }
+
+        Console.WriteLine(view.TrialText(trial));
+        foreach (var point in curve)
+        {
+            Console.WriteLine($"    step {point.Step}: " + string.Join(", ", point.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {StudyView.Number(m.Value)}")));
+        }
+
+        return ExitCodes.Ok;
     }
 }

@@ -185,12 +185,17 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
     }
 
     /// <inheritdoc />
-    public Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics)
+    public async Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         if (_ledger?.Get(trialId) is not { Status: TrialStatus.Pending or TrialStatus.Running } || _state.State.Status != StudyStatus.Running)
         {
-            return Task.FromResult(false);
+            return false;
+        }
+
+        if (_store is IMeasurementStore measurements)
+        {
+            await measurements.AppendMeasurementsAsync([new TrialMeasurement { StudyId = StudyId, TrialId = trialId, Step = step, Metrics = metrics, RecordedAt = _time.GetUtcNow() }]);
         }
 
         var score = _ledger.Score(metrics);
@@ -200,8 +205,14 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
             LogStoppedEarly(_logger, StudyId, trialId, step);
         }
 
-        return Task.FromResult(stop);
+        return stop;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId) =>
+        _store is IMeasurementStore measurements
+            ? [.. (await measurements.GetMeasurementsAsync(StudyId, trialId)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]
+            : [];
 
     /// <inheritdoc />
     public async Task ReportAsync(IReadOnlyList<TrialCompletion> completions)

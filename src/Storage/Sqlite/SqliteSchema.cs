@@ -66,6 +66,18 @@ internal static class SqliteSchema
             PRIMARY KEY (grain_type, grain_id)
         );
         """,
+
+        // Version 2: intermediate measurements of trials (IMeasurementStore), one row per (study, trial, step).
+        """
+        CREATE TABLE trial_measurements (
+            study_id    TEXT    NOT NULL,
+            trial_id    INTEGER NOT NULL,
+            step        INTEGER NOT NULL,
+            metrics     TEXT    NOT NULL,
+            recorded_at TEXT    NOT NULL,
+            PRIMARY KEY (study_id, trial_id, step)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -36,5 +36,12 @@ public class EarlyStoppingTests(ClusterFixture fixture)
         Assert.NotEmpty(stopped);
         Assert.All(stopped, t => Assert.True(t.Metrics["epochs"] < 4));
         Assert.Contains(trials, t => t.Metrics["epochs"] == 4);
+
+        var full = trials.First(t => t.Metrics["epochs"] == 4);
+        var curve = await study.GetCurveAsync(full.TrialId);
+        Assert.Equal([1L, 2L, 3L, 4L], curve.Select(p => p.Step));
+        Assert.All(curve, p => Assert.True(p.Metrics["validation_accuracy"] > 0));
+        var stoppedCurve = await study.GetCurveAsync(stopped[0].TrialId);
+        Assert.Equal((long)stopped[0].Metrics["epochs"], stoppedCurve.Max(p => p.Step));
     }
 }

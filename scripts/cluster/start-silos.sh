@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Starts N control silos (nas-silo) and M trainer silos (nas-trainer) as background processes on this machine, over
+# the PostgreSQL store and Redis clustering that start-services.sh DIR started (their connection strings are read
+# from DIR/services.env). Every silo advertises 127.0.0.1 and its own ports:
+#   control silo i: silo port 11111+i, gateway port 30000+i   (clients connect to the gateways)
+#   trainer silo j: silo port 11211+j, no gateway
+# Pids go to DIR/silos/NAME.pid, logs to DIR/silos/NAME.log (NAME: control-i, trainer-j). A silo whose pid is alive
+# is left alone. Builds the hosts (Release) when their dlls are missing.
+#
+# Usage: scripts/cluster/start-silos.sh DIR N M [extra configuration arguments for every silo, e.g. --Nas:Silo:TrainerSlots=2]
+#   NAS_BUILD_CONFIG           Release (default) or Debug: which build to run
+#   NAS_SILO_PORT_BASE         first control silo port (default 11111; trainers start 100 above)
+#   NAS_GATEWAY_PORT_BASE      first gateway port (default 30000)
+#   NAS_CLUSTER_ID             cluster and service id (default nas)
+#   NAS_FAST_FAILURE_DETECTION true (default) or false: the tuned membership timings (DESIGN.md)
+# Stop with stop-silos.sh DIR.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
+root=$(cd "$here/../.." && pwd)
+
+[ $# -ge 3 ] || { echo "usage: $0 DIR N M [extra args]" >&2; exit 2; }
+dir=$(nas_abs_dir "$1"); controls=$2; trainers=$3; shift 3
+[ -f "$dir/services.env" ] || { echo "$dir/services.env not found: run scripts/cluster/start-services.sh $dir first" >&2; exit 1; }
+. "$dir/services.env"
+config=${NAS_BUILD_CONFIG:-Release}
+silo_base=${NAS_SILO_PORT_BASE:-11111}
+gateway_base=${NAS_GATEWAY_PORT_BASE:-30000}
+cluster_id=${NAS_CLUSTER_ID:-nas}
+silo_dll="$root/src/Silo/bin/$config/net10.0/nas-silo.dll"
+trainer_dll="$root/src/TrainerHost/bin/$config/net10.0/nas-trainer.dll"
+if [ ! -f "$silo_dll" ] || [ ! -f "$trainer_dll" ]; then
+    echo "Building the silo hosts ($config)..."
+    dotnet build "$root/src/Silo/Silo.csproj" -c "$config" -nologo -v quiet >/dev/null
+    dotnet build "$root/src/TrainerHost/TrainerHost.csproj" -c "$config" -nologo -v quiet >/dev/null
+fi
+mkdir -p "$dir/silos"
+
+common=(
+    --Nas:Cluster:Clustering=Redis "--Nas:Cluster:RedisConnectionString=$NAS_REDIS_CONNECTION"
+    "--Nas:Cluster:ClusterId=$cluster_id" "--Nas:Cluster:ServiceId=$cluster_id"
+    "--Nas:Cluster:FastFailureDetection=${NAS_FAST_FAILURE_DETECTION:-true}"
+    --Nas:Silo:Store=Postgres "--Nas:Silo:PostgresConnectionString=$NAS_PG_CONNECTION"
+)
+
+# Waits until the silo in pid file $1 has joined the cluster (its log $2 says "Orleans Silo started."), or exits.
+wait_started() {
+    local pid_file=$1 log=$2
+    for _ in $(seq 1 1200); do
+        if grep -q "Orleans Silo started" "$log" 2>/dev/null; then return 0; fi
+        if ! nas_pid_alive "$pid_file"; then
+            echo "silo $(basename "$pid_file" .pid) exited while starting; last lines of $log:" >&2
+            tail -30 "$log" >&2
+            return 1
+        fi
+        sleep 0.1
+    done
+    echo "silo $(basename "$pid_file" .pid) not started after 120 s; see $log" >&2
+    return 1
+}
+
+# start NAME DLL SILO_PORT GATEWAY_PORT
+start() {
+    local name=$1 dll=$2 silo_port=$3 gateway_port=$4 pid_file="$dir/silos/$1.pid" log="$dir/silos/$1.log"
+    if nas_pid_alive "$pid_file"; then
+        echo "$name already running (pid $(cat "$pid_file"))"
+        return 0
+    fi
+    (cd "$root" && exec nohup dotnet "$dll" "${common[@]}" "--Nas:Cluster:SiloPort=$silo_port" \
+        "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
+    echo $! >"$pid_file"
+    wait_started "$pid_file" "$log"
+    if [ "$gateway_port" -ne 0 ]; then
+        echo "$name started (pid $(cat "$pid_file"), silo port $silo_port, gateway 127.0.0.1:$gateway_port, log $log)"
+    else
+        echo "$name started (pid $(cat "$pid_file"), silo port $silo_port, no gateway, log $log)"
+    fi
+}
+
+gateways=()
+for i in $(seq 0 $((controls - 1))); do
+    start "control-$i" "$silo_dll" $((silo_base + i)) $((gateway_base + i)) "$@"
+    gateways+=("127.0.0.1:$((gateway_base + i))")
+done
+for j in $(seq 0 $((trainers - 1))); do
+    start "trainer-$j" "$trainer_dll" $((silo_base + 100 + j)) 0 "$@"
+done
+if [ ${#gateways[@]} -gt 0 ]; then
+    list=$(IFS=,; echo "${gateways[*]}")
+    echo "Gateways: $list"
+    echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id dotnet run --project src/Client -- <command> --gateway $list"
+fi

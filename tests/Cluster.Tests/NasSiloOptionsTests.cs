@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using NasOrleans.Hosting;
+
+namespace NasOrleans.Cluster.Tests;
+
+/// <summary>The cluster-store settings of <see cref="NasSiloOptions"/>.</summary>
+public sealed class NasSiloOptionsTests
+{
+    [Fact]
+    public void EnsureValid_PostgresStoreWithoutConnectionString_IsRejected()
+    {
+        var options = new NasSiloOptions { Store = StoreKind.Postgres };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("PostgresConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_PostgresStoreWithConnectionString_IsValid()
+    {
+        var options = new NasSiloOptions { Store = StoreKind.Postgres, PostgresConnectionString = "Host=127.0.0.1;Port=55432;Database=nas;Username=postgres" };
+
+        options.EnsureValid();
+
+        Assert.Equal("public", options.PostgresSchema);
+    }
+}

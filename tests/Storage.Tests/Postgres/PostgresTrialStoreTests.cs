@@ -1,0 +1,88 @@
+using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Storage.Postgres;
+using static NasOrleans.Storage.Tests.TestRecords;
+
+namespace NasOrleans.Storage.Tests.Postgres;
+
+/// <summary>The store contract against <see cref="PostgresTrialStore"/> (a fresh schema per test), plus what only a server can show.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStoreContractTests
+{
+    private readonly PostgresStorageOptions _options = fixture.NewOptions();
+
+    protected override Task<ITrialStore> CreateStoreAsync() => Task.FromResult<ITrialStore>(new PostgresTrialStore(_options));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await fixture.DropSchemaAsync(_options.Schema);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SeveralStoresAtOnceOnANewSchema_MigrateOnce()
+    {
+        var options = fixture.NewOptions();
+        var stores = Enumerable.Range(0, 6).Select(_ => new PostgresTrialStore(options)).ToList();
+        try
+        {
+            await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
+
+            Assert.Equal(1L, await fixture.ScalarAsync($"SELECT count(*) FROM \"{options.Schema}\".schema_version"));
+            Assert.Equal(4L, await fixture.ScalarAsync(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state')",
+                options.Schema));
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+
+            await fixture.DropSchemaAsync(options.Schema);
+        }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SchemaFromNewerBuild_Throws()
+    {
+        await fixture.ScalarAsync($"INSERT INTO \"{_options.Schema}\".schema_version (version, applied_at) VALUES (999, now())");
+
+        await using var store = new PostgresTrialStore(_options);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync());
+
+        Assert.Contains("999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpsertTrialsAsync_SameKeyTwiceInOneBatch_KeepsTheLast()
+    {
+        await Store.UpsertTrialsAsync([Trial("s", 1), Completed("s", 1, 0.5), Trial("s", 2)]);
+
+        var all = await Store.GetAllTrialsAsync("s");
+
+        Assert.Equal([1L, 2L], all.Select(t => t.TrialId));
+        Assert.Equal(TrialStatus.Completed, all[0].Status);
+    }
+
+    [Fact]
+    public async Task UpsertTrialsAsync_ThousandRowBatch_IsOneRowPerTrial()
+    {
+        await Store.UpsertTrialsAsync([.. Enumerable.Range(0, 1000).Select(i => Completed("s", i, i / 1000.0))]);
+
+        Assert.Equal(1000L, await fixture.ScalarAsync($"SELECT count(*) FROM \"{_options.Schema}\".trials WHERE study_id = 's'"));
+        Assert.Equal(0.999, (await Store.GetTrialsAsync("s", new TrialQuery(0, 1, Order: TrialOrder.ByScore)))[0].Score);
+    }
+
+    [Fact]
+    public async Task Data_AnotherStoreOnTheSchema_SeesIt()
+    {
+        await Store.UpsertStudyAsync(Study("s", Epoch));
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.75)]);
+
+        await using var other = new PostgresTrialStore(_options);
+
+        Assert.Equal("s", (await other.GetStudyAsync("s"))!.StudyId);
+        Assert.Equal(0.75, (await other.GetTrialAsync("s", 1))!.Metrics["accuracy"]);
+    }
+}
