@@ -22,7 +22,8 @@ internal static class ThroughputBenchCommand
         var trials = new Option<int>("--trials") { Description = "Trials to run (default 20000).", DefaultValueFactory = _ => 20_000 };
         var store = new Option<StoreKind>("--store") { Description = "memory or sqlite (a temporary data directory).", DefaultValueFactory = _ => StoreKind.Memory };
         var slots = new Option<int>("--slots") { Description = "Trainer slots (default 4).", DefaultValueFactory = _ => 4 };
-        var command = new Command("throughput", "Trials per second through the whole grain path with a zero-cost trainer.") { trials, store, slots };
+        var postgres = new Option<string?>("--postgres") { Description = "With --store postgres: the connection string (each run writes into a fresh schema bench_<id>)." };
+        var command = new Command("throughput", "Trials per second through the whole grain path with a zero-cost trainer.") { trials, store, slots, postgres };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -33,10 +34,15 @@ internal static class ThroughputBenchCommand
             }
 
             var kind = result.GetValue(store);
+            var connection = result.GetValue(postgres);
+            if (kind == StoreKind.Postgres && string.IsNullOrWhiteSpace(connection))
+            {
+                throw new CliException("--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\" (scripts/cluster/start-services.sh starts one).", ExitCodes.InvalidInput);
+            }
             var directory = Path.Combine(Path.GetTempPath(), $"nas-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
             try
             {
-                var seconds = await MeasureAsync(count, kind, directory, result.GetValue(slots), ct);
+                var seconds = await MeasureAsync(count, kind, directory, result.GetValue(slots), connection, ct);
                 var rate = count / seconds;
                 if (settings.Json)
                 {
@@ -60,10 +66,12 @@ internal static class ThroughputBenchCommand
         return command;
     }
 
-    private static async Task<double> MeasureAsync(int count, StoreKind kind, string directory, int slots, CancellationToken cancellationToken)
+    private static async Task<double> MeasureAsync(int count, StoreKind kind, string directory, int slots, string? postgres, CancellationToken cancellationToken)
     {
         var options = new NasSiloOptions
         {
+            PostgresConnectionString = postgres,
+            PostgresSchema = kind == StoreKind.Postgres ? $"bench_{Guid.NewGuid():N}" : "public",
             Store = kind,
             DataDirectory = directory,
             TrainerSlots = slots,
