@@ -84,59 +84,63 @@ public sealed partial class TrainerGrain : Grain, ITrainerGrain
 
     private async Task RunAsync(TrainerSlotSettings settings, CancellationToken stop, CancellationToken abort)
     {
-        var scheduler = _grains.GetGrain<ISchedulerGrain>(0);
-        var trainerName = $"{_silo}/{SlotId}";
         var idle = settings.MinPollInterval;
         while (!stop.IsCancellationRequested)
         {
-            IReadOnlyList<TrialLease> leases;
             try
             {
-                leases = await scheduler.AcquireAsync(trainerName, settings.LeasesPerPull);
+                idle = await PullOnceAsync(settings, idle, stop, abort);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stop.IsCancellationRequested && ex is not OutOfMemoryException)
             {
+                // Nothing may end the slot's loop but a stop: a failed call (a timeout under load, a silo going away)
+                // only costs a pause. Leases it held expire and their trials are queued again.
                 LogPullFailed(_logger, ex, SlotId);
-                leases = [];
+                await Task.Delay(settings.MaxPollInterval, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            }
+        }
+    }
+
+    private async Task<TimeSpan> PullOnceAsync(TrainerSlotSettings settings, TimeSpan idle, CancellationToken stop, CancellationToken abort)
+    {
+        var scheduler = _grains.GetGrain<ISchedulerGrain>(0);
+        var trainerName = $"{_silo}/{SlotId}";
+        var leases = await scheduler.AcquireAsync(trainerName, settings.LeasesPerPull);
+        if (leases.Count == 0)
+        {
+            await Task.Delay(idle, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            return TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
+        }
+
+        var done = new List<TrialCompletion>();
+        for (var i = 0; i < leases.Count; i++)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                // Draining: hand back what was not started so another slot takes it at once.
+                await Task.WhenAll(leases.Skip(i).Select(l => scheduler.ReleaseAsync(l.LeaseId)));
+                break;
             }
 
-            if (leases.Count == 0)
+            Volatile.Write(ref _current, $"{leases[i].Task.StudyId}/{leases[i].Task.TrialId}");
+            var completion = await _runner.RunAsync(leases[i], trainerName, settings.HeartbeatInterval, abort);
+            Volatile.Write(ref _current, null);
+            if (completion is null)
             {
-                await Task.Delay(idle, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
                 continue;
             }
 
-            idle = settings.MinPollInterval;
-            var done = new List<TrialCompletion>();
-            for (var i = 0; i < leases.Count; i++)
+            Interlocked.Increment(ref completion.Succeeded ? ref _completed : ref _failed);
+            done.Add(completion);
+            if (completion.DurationSeconds > 0.05)
             {
-                if (stop.IsCancellationRequested)
-                {
-                    // Draining: hand back what was not started so another slot takes it at once.
-                    await Task.WhenAll(leases.Skip(i).Select(l => scheduler.ReleaseAsync(l.LeaseId)));
-                    break;
-                }
-
-                Volatile.Write(ref _current, $"{leases[i].Task.StudyId}/{leases[i].Task.TrialId}");
-                var completion = await _runner.RunAsync(leases[i], trainerName, settings.HeartbeatInterval, abort);
-                Volatile.Write(ref _current, null);
-                if (completion is null)
-                {
-                    continue;
-                }
-
-                Interlocked.Increment(ref completion.Succeeded ? ref _completed : ref _failed);
-                done.Add(completion);
-                if (completion.DurationSeconds > 0.05)
-                {
-                    await _runner.CompleteAsync(done, abort);
-                    done.Clear();
-                }
+                await _runner.CompleteAsync(done, abort);
+                done.Clear();
             }
-
-            await _runner.CompleteAsync(done, abort);
         }
+
+        await _runner.CompleteAsync(done, abort);
+        return settings.MinPollInterval;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trainer slot {SlotId} started on {Silo}")]
@@ -145,6 +149,6 @@ public sealed partial class TrainerGrain : Grain, ITrainerGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Trainer slot {SlotId} stopped (drained: {Drained})")]
     private static partial void LogStopped(ILogger logger, string slotId, bool drained);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer slot {SlotId} could not pull work; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trainer slot {SlotId} failed to pull or complete work; retrying")]
     private static partial void LogPullFailed(ILogger logger, Exception exception, string slotId);
 }
