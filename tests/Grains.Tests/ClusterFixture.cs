@@ -33,6 +33,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ControlSiloName = silo.SiloName;
             }
 
+            orleans.UseInMemoryReminderService();
             orleans.Services.AddSingleton(TorchTrainers.Catalog);
             orleans.AddNas(new NasSiloOptions
             {

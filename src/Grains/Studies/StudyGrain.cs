@@ -17,8 +17,9 @@ namespace NasOrleans.Grains.Studies;
 /// A study: validates and stores its spec, keeps the budget, asks its strategy for proposals, hands
 /// trials to the scheduler and records each result once. Trials are rows of the trial store.
 /// </summary>
-public sealed partial class StudyGrain : Grain, IStudyGrain
+public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 {
+    private const string WakeReminder = "wake";
     private readonly IPersistentState<StudyState> _state;
     private readonly ITrialStore _store;
     private readonly TrainerCatalog _trainers;
@@ -71,7 +72,18 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
             if (_state.State.Status == StudyStatus.Running)
             {
                 StartTimer();
+                await KeepWakingAsync();
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder only activates the grain (activation resumes a running study); a finished study drops it.
+        if (_state.State.Status != StudyStatus.Running && await this.GetReminder(WakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -121,6 +133,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         await PumpAsync();
         await SaveSummaryAsync();
         StartTimer();
+        await KeepWakingAsync();
         return new SubmitResult(true, await GetStatusAsync(), []);
     }
 
@@ -261,6 +274,18 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         _artifacts = new ArtifactRetention(_environment.ArtifactDirectory, StudyId, _options.KeepBestArtifacts, _ledger.Trials);
     }
 
+    /// <summary>
+    /// A durable reminder wakes the study if every silo that hosted it died: activation resumes its work, re-checking
+    /// its trials with the scheduler. Reminders tick at most once a minute; the resync timer does the frequent work.
+    /// </summary>
+    private async Task KeepWakingAsync()
+    {
+        if (_state.State.Status == StudyStatus.Running)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+    }
+
     private void StartTimer() =>
         this.RegisterGrainTimer(ResyncAsync, new GrainTimerCreationOptions(TimeSpan.Zero, _options.ResyncInterval));
 
@@ -356,6 +381,11 @@ public sealed partial class StudyGrain : Grain, IStudyGrain
         _state.State.Status = status;
         _state.State.Message = message;
         await _state.WriteStateAsync();
+        if (await this.GetReminder(WakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
         if (status != StudyStatus.Completed)
         {
             await Scheduler.DropStudyAsync(StudyId);
