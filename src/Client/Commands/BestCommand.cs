@@ -10,7 +10,8 @@ internal static class BestCommand
     {
         var study = new Argument<string?>("study") { Description = "The study (default: the latest).", Arity = ArgumentArity.ZeroOrOne };
         var top = new Option<int>("--top", "-k") { Description = "How many of the best trials to list (default 5).", DefaultValueFactory = _ => 5 };
-        var command = new Command("best", "Print the best architecture of a study and its metrics.") { study, top };
+        var pareto = new Option<string?>("--pareto") { Description = "Print the Pareto front of the objective against this cost metric (params, flops, latency_ms, ...) instead." };
+        var command = new Command("best", "Print the best architecture of a study and its metrics, or its Pareto front (--pareto COST).") { study, top, pareto };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -21,7 +22,9 @@ internal static class BestCommand
 
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
-            return await BestPrinter.PrintAsync(client, summary, result.GetValue(top), settings.Json, ct);
+            return result.GetValue(pareto) is { } cost
+                ? await ParetoPrinter.PrintAsync(client, summary, cost, settings.Json, ct)
+                : await BestPrinter.PrintAsync(client, summary, result.GetValue(top), settings.Json, ct);
         }));
         return command;
     }

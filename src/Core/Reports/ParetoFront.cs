@@ -1,0 +1,27 @@
+namespace NasOrleans.Core.Reports;
+
+/// <summary>The non-dominated points of a score-against-cost trade-off (accuracy against params, FLOPs or latency).</summary>
+public static class ParetoFront
+{
+    /// <summary>
+    /// The points no other point beats on both score (higher) and cost (lower), by increasing cost. Of points with
+    /// equal score and cost the one with the smallest id stays. Points with a non-finite score or cost are ignored.
+    /// </summary>
+    public static IReadOnlyList<ParetoPoint> Compute(IEnumerable<ParetoPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var front = new List<ParetoPoint>();
+        var best = double.NegativeInfinity;
+        foreach (var p in points.Where(p => double.IsFinite(p.Score) && double.IsFinite(p.Cost))
+                     .OrderBy(p => p.Cost).ThenByDescending(p => p.Score).ThenBy(p => p.Id))
+        {
+            if (p.Score > best)
+            {
+                front.Add(p);
+                best = p.Score;
+            }
+        }
+
+        return front;
+    }
+}
