@@ -15,5 +15,6 @@ root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(DeleteCommand.Create(global));
 root.Subcommands.Add(ExportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
+root.Subcommands.Add(ChaosCommand.Create(global));
 // Ctrl-C cancels the command's token; give `nas run` time to drain its trainer slots and stop the silo cleanly.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });
