@@ -88,6 +88,42 @@ public sealed class EmbeddedLifecycleTests : IDisposable
         Assert.Equal(4, bestCode);
     }
 
+    [Fact]
+    public async Task Watch_ClientKilledMidWatch_LeavesTheStudyAloneAndANewWatchFollowsItToTheEnd()
+    {
+        var spec = WriteSpec("watched", 60, durationMs: 100);
+        var data = Path.Combine(_directory, "watched");
+        var store = new SqliteTrialStore(new SqliteStorageOptions { DataDirectory = data });
+        using var run = NasProcess.Start("run", spec, "--data-dir", data);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await TryCountAsync(store, "watched") < 3 || !File.Exists(Path.Combine(data, "runner.json")))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        using var runner = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(data, "runner.json"), timeout.Token));
+        var gateway = $"127.0.0.1:{runner.RootElement.GetProperty("GatewayPort").GetInt32()}";
+        using (var watch = NasProcess.Start("watch", "watched", "--gateway", gateway))
+        {
+            while (!watch.Output.Contains("watched: running", StringComparison.Ordinal))
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            watch.Kill();
+        }
+
+        var afterKill = await TryCountAsync(store, "watched");
+        var (code, output) = await NasProcess.RunAsync(TimeSpan.FromSeconds(90), "watch", "watched", "--gateway", gateway, "--json");
+
+        Assert.True(code == 0, output);
+        using var final = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        Assert.Equal("completed", final.RootElement.GetProperty("status").GetString());
+        Assert.Equal(60, final.RootElement.GetProperty("completed").GetInt32());
+        Assert.True(afterKill < 60, "the study should still have been running when the first watch was killed");
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
     private static async Task<int> TryCountAsync(SqliteTrialStore store, string study)
     {
         try
