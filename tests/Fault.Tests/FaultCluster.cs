@@ -1,0 +1,198 @@
+using System.Globalization;
+using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Storage.Postgres;
+using Xunit.Abstractions;
+
+namespace NasOrleans.Fault.Tests;
+
+/// <summary>
+/// One test's cluster: control and trainer silos as real processes (Redis clustering, Postgres store in the test's
+/// own schema, its own cluster id and ports, all on 127.0.0.1), the <c>nas</c> client, and a trial store reading the
+/// same schema. Every process started here is stopped by its pid on dispose.
+/// </summary>
+internal sealed class FaultCluster : IAsyncDisposable
+{
+    private readonly ServersFixture _servers;
+    private readonly ITestOutputHelper _log;
+    private readonly List<ChildProcess> _silos = [];
+    private readonly string _schema;
+    private readonly string[] _extra;
+
+    public FaultCluster(ServersFixture servers, ITestOutputHelper log, string name, params string[] extraSiloArguments)
+    {
+        _servers = servers;
+        _log = log;
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        ClusterId = $"fault-{name}-{suffix}";
+        _schema = $"fault_{name.Replace('-', '_')}_{suffix}";
+        _extra = extraSiloArguments;
+        Directory = Path.Combine(Path.GetTempPath(), "nas-fault-" + ClusterId);
+        System.IO.Directory.CreateDirectory(Directory);
+        Store = new PostgresTrialStore(new PostgresStorageOptions { ConnectionString = servers.Postgres.ConnectionString, Schema = _schema });
+    }
+
+    public string ClusterId { get; }
+
+    public string Directory { get; }
+
+    public PostgresTrialStore Store { get; }
+
+    private Dictionary<string, string> ClientEnvironment => new() { ["NAS_CLUSTER_ID"] = ClusterId, ["NAS_SERVICE_ID"] = ClusterId };
+
+    /// <summary>Starts a control silo (nas-silo) with a gateway and waits until it joined; returns it and its gateway.</summary>
+    public async Task<(ChildProcess Silo, string Gateway)> StartControlAsync(string name)
+    {
+        var gateway = RedisServer.FreePort();
+        var silo = await StartSiloAsync(name, ChildProcess.BuiltDll("Silo", "nas-silo.dll"), gateway, []);
+        return (silo, "127.0.0.1:" + gateway.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Starts a trainer silo (nas-trainer) without a gateway and waits until it joined.</summary>
+    public Task<ChildProcess> StartTrainerAsync(string name, params string[] trainerArguments) =>
+        StartSiloAsync(name, ChildProcess.BuiltDll("TrainerHost", "nas-trainer.dll"), 0, trainerArguments);
+
+    /// <summary>Writes a synthetic study spec and submits it with <c>nas submit --gateway</c>.</summary>
+    public async Task SubmitAsync(string study, int trials, int parallel, int durationMs, string gateway)
+    {
+        var spec = Path.Combine(Directory, study + ".yaml");
+        await File.WriteAllTextAsync(spec, $$"""
+            name: {{study}}
+            objective: { metric: validation_accuracy }
+            space:
+              decisions:
+                - { name: a, type: integer, min: 0, max: 999 }
+                - { name: b, type: integer, min: 0, max: 999 }
+            algorithm: { name: random, seed: 5 }
+            trainer: { kind: synthetic, parameters: { duration_ms: {{durationMs}} } }
+            budget: { max_trials: {{trials}}, parallel_trials: {{parallel}} }
+            """);
+        using var submit = ChildProcess.Start("nas submit", ChildProcess.BuiltDll("Client", "nas.dll"), Directory, ClientEnvironment,
+            ["submit", spec, "--gateway", gateway]);
+        var code = await submit.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(code == 0, $"nas submit exited with {code?.ToString(CultureInfo.InvariantCulture) ?? "nothing (timed out)"}:\n{submit.Output}");
+    }
+
+    /// <summary>Runs <c>nas show STUDY --json --gateway</c> and returns its exit code and stdout+stderr.</summary>
+    public async Task<(int? Code, string Output)> ShowAsync(string study, string gateway)
+    {
+        using var show = ChildProcess.Start("nas show", ChildProcess.BuiltDll("Client", "nas.dll"), Directory, ClientEnvironment,
+            ["show", study, "--json", "--gateway", gateway]);
+        var code = await show.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (code, show.Output);
+    }
+
+    /// <summary>The trained (not cached) trials that are Completed in the store; 0 while the tables do not exist yet.</summary>
+    public async Task<int> CompletedTrainedAsync(string study)
+    {
+        try
+        {
+            return (await Store.GetAllTrialsAsync(study)).Count(t => t.SourceTrialId is null && t.Status == TrialStatus.Completed);
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> trained trials are Completed.</summary>
+    public async Task WaitForCompletedAsync(string study, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await CompletedTrainedAsync(study) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} completed trials of {study} after {timeout}.\n{Logs()}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until the stored study says Completed; returns its summary.</summary>
+    public async Task<StudySummary> WaitForStudyCompletedAsync(string study, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            StudySummary? summary = null;
+            try
+            {
+                summary = await Store.GetStudyAsync(study);
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The server is restarting: look again.
+            }
+
+            if (summary is { Status: StudyStatus.Completed })
+            {
+                return summary;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline,
+                $"study {study} not completed after {timeout} (status {summary?.Status}, completed {summary?.Completed}, running {summary?.Running}, " +
+                $"pending {summary?.Pending}, stored completed trained {await CompletedTrainedAsync(study)}).\n{Logs()}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The study ran exactly its budget of distinct trained trials, every one Completed, and the summary agrees.</summary>
+    public async Task AssertExactlyBudgetAsync(string study, int budget, StudySummary summary)
+    {
+        var trials = await Store.GetAllTrialsAsync(study);
+        var trained = trials.Where(t => t.SourceTrialId is null).ToList();
+        _log.WriteLine($"{study}: {trials.Count} rows, {trained.Count} trained; attempts: " +
+            string.Join(", ", trained.GroupBy(t => t.Attempt).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}")) +
+            "; trainers: " + string.Join(", ", trained.GroupBy(t => t.Trainer ?? "?").Select(g => $"{g.Key}={g.Count()}")) +
+            $"; summary completed {summary.Completed}, failed {summary.Failed}, cached {summary.Cached}, running {summary.Running}, pending {summary.Pending}");
+        Assert.Equal(trials.Count, trials.Select(t => t.TrialId).Distinct().Count());
+        Assert.Equal(budget, trained.Count);
+        Assert.All(trained, t => Assert.Equal(TrialStatus.Completed, t.Status));
+        Assert.DoesNotContain(trials, t => t.Status is TrialStatus.Pending or TrialStatus.Running);
+        Assert.Equal(budget, summary.Completed);
+        Assert.Equal(0, summary.Failed);
+        Assert.Equal(0, summary.Running);
+        Assert.Equal(0, summary.Pending);
+    }
+
+    /// <summary>The tails of every silo's output, for failure messages.</summary>
+    public string Logs() =>
+        string.Join("\n", _silos.Select(s => $"===== {s.Name} (pid {s.Id}{(s.HasExited ? ", exited" : "")}) =====\n{s.Tail(3000)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos)
+        {
+            silo.Dispose();
+        }
+
+        await Store.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+
+    private async Task<ChildProcess> StartSiloAsync(string name, string dll, int gatewayPort, string[] own)
+    {
+        var dataDirectory = Path.Combine(Directory, name);
+        string[] arguments =
+        [
+            "--Nas:Cluster:Clustering=Redis", "--Nas:Cluster:RedisConnectionString=" + _servers.Redis.ConnectionString,
+            "--Nas:Cluster:ClusterId=" + ClusterId, "--Nas:Cluster:ServiceId=" + ClusterId,
+            "--Nas:Cluster:FastFailureDetection=true",
+            "--Nas:Cluster:SiloPort=" + RedisServer.FreePort().ToString(CultureInfo.InvariantCulture),
+            "--Nas:Cluster:GatewayPort=" + gatewayPort.ToString(CultureInfo.InvariantCulture),
+            "--Nas:Silo:Store=Postgres", "--Nas:Silo:PostgresConnectionString=" + _servers.Postgres.ConnectionString,
+            "--Nas:Silo:PostgresSchema=" + _schema, "--Nas:Silo:DataDirectory=" + dataDirectory,
+            .. _extra,
+            .. own,
+        ];
+        var silo = ChildProcess.Start(name, dll, Directory, new Dictionary<string, string>(), arguments);
+        _silos.Add(silo);
+        await silo.WaitForOutputAsync("Orleans Silo started", TimeSpan.FromSeconds(90));
+        _log.WriteLine($"{name} started (pid {silo.Id})");
+        return silo;
+    }
+}
