@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace NasOrleans.Fault.Tests;
+namespace NasOrleans.TestSupport;
 
 /// <summary>
 /// A PostgreSQL server for tests: the one named by the environment variable NAS_TEST_PG (a connection string), or a
 /// private instance started here as scripts/cluster/start-services.sh does (initdb into a temp directory, pg_ctl on a
 /// free port of 127.0.0.1, as the postgres user when the tests run as root) and stopped by its process id.
 /// </summary>
-internal sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IAsyncDisposable
 {
     /// <summary>The environment variable naming an existing server.</summary>
     public const string EnvironmentVariable = "NAS_TEST_PG";

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace NasOrleans.Cluster.Tests;
+namespace NasOrleans.TestSupport;
 
 /// <summary>
 /// A Redis server for tests: the one named by NAS_TEST_REDIS (host:port), or a private redis-server started here as
@@ -16,12 +16,14 @@ public sealed class RedisServer : IAsyncDisposable
     public const string EnvironmentVariable = "NAS_TEST_REDIS";
 
     private readonly string? _directory;
-    private readonly int _pid;
+    private readonly int _port;
+    private int _pid;
 
-    private RedisServer(string connectionString, string? directory, int pid)
+    private RedisServer(string connectionString, string? directory, int port, int pid)
     {
         ConnectionString = connectionString;
         _directory = directory;
+        _port = port;
         _pid = pid;
     }
 
@@ -33,39 +35,29 @@ public sealed class RedisServer : IAsyncDisposable
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } external)
         {
-            return new RedisServer(external, null, 0);
+            return new RedisServer(external, null, 0, 0);
         }
 
         var directory = Path.Combine(Path.GetTempPath(), "nas-redis-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         var port = FreePort();
-        var pidFile = Path.Combine(directory, "redis.pid");
-        await RunAsync("redis-server", [
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--appendonly", "yes", "--dir", directory,
-            "--daemonize", "yes", "--pidfile", pidFile, "--logfile", Path.Combine(directory, "redis.log"), "--save", "",
-        ]);
-        for (var i = 0; i < 100 && !IsListening(port); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        if (!IsListening(port) || !File.Exists(pidFile))
-        {
-            throw new InvalidOperationException($"redis-server did not start on port {port}; see {directory}/redis.log");
-        }
-
-        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
-        return new RedisServer($"127.0.0.1:{port}", directory, pid);
+        return new RedisServer($"127.0.0.1:{port}", directory, port, await LaunchAsync(directory, port));
     }
 
-    /// <summary>Stops a private server by its pid (SIGTERM) and deletes its directory.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the private server (SIGTERM) and starts it again on the same port over its append-only file.</summary>
+    public async Task RestartAsync()
     {
         if (_directory is null)
         {
-            return;
+            throw new InvalidOperationException("Only a private Redis can be restarted by the tests.");
         }
 
+        await StopAsync();
+        _pid = await LaunchAsync(_directory, _port);
+    }
+
+    private async Task StopAsync()
+    {
         await RunAsync("kill", ["-TERM", _pid.ToString(CultureInfo.InvariantCulture)]);
         try
         {
@@ -76,7 +68,39 @@ public sealed class RedisServer : IAsyncDisposable
         {
             // Already gone.
         }
+    }
 
+    private static async Task<int> LaunchAsync(string directory, int port)
+    {
+        var pidFile = Path.Combine(directory, "redis.pid");
+        File.Delete(pidFile);
+        await RunAsync("redis-server", [
+            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--appendonly", "yes", "--dir", directory,
+            "--daemonize", "yes", "--pidfile", pidFile, "--logfile", Path.Combine(directory, "redis.log"), "--save", "",
+        ]);
+        // The daemon listens a moment before it writes its pid file: wait for both.
+        for (var i = 0; i < 100 && !(IsListening(port) && File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        if (!IsListening(port) || !File.Exists(pidFile) || File.ReadAllText(pidFile).Trim().Length == 0)
+        {
+            throw new InvalidOperationException($"redis-server did not start on port {port}; see {directory}/redis.log");
+        }
+
+        return int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Stops a private server by its pid (SIGTERM) and deletes its directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_directory is null)
+        {
+            return;
+        }
+
+        await StopAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);
