@@ -39,12 +39,16 @@ internal sealed class FaultCluster : IAsyncDisposable
 
     private Dictionary<string, string> ClientEnvironment => new() { ["NAS_CLUSTER_ID"] = ClusterId, ["NAS_SERVICE_ID"] = ClusterId };
 
+    private readonly List<(ChildProcess Silo, string Gateway)> _gateways = [];
+
     /// <summary>Starts a control silo (nas-silo) with a gateway and waits until it joined; returns it and its gateway.</summary>
     public async Task<(ChildProcess Silo, string Gateway)> StartControlAsync(string name)
     {
         var gateway = RedisServer.FreePort();
         var silo = await StartSiloAsync(name, ChildProcess.BuiltDll("Silo", "nas-silo.dll"), gateway, []);
-        return (silo, "127.0.0.1:" + gateway.ToString(CultureInfo.InvariantCulture));
+        var endpoint = "127.0.0.1:" + gateway.ToString(CultureInfo.InvariantCulture);
+        _gateways.Add((silo, endpoint));
+        return (silo, endpoint);
     }
 
     /// <summary>Starts a trainer silo (nas-trainer) without a gateway and waits until it joined.</summary>
@@ -150,6 +154,15 @@ internal sealed class FaultCluster : IAsyncDisposable
         Assert.Equal(0, summary.Failed);
         Assert.Equal(0, summary.Running);
         Assert.Equal(0, summary.Pending);
+
+        // The strategy's state agrees with the ledger: it observed every finished trial, once.
+        var gateway = _gateways.Last(g => !g.Silo.HasExited).Gateway;
+        var (code, output) = await ShowAsync(study, gateway);
+        Assert.True(code == 0, output);
+        using var shown = System.Text.Json.JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        var status = shown.RootElement.GetProperty("study");
+        var finished = status.GetProperty("completed").GetInt32() + status.GetProperty("failed").GetInt32() + status.GetProperty("cached").GetInt32();
+        Assert.Equal(finished, status.GetProperty("observed").GetInt32());
     }
 
     /// <summary>The tails of every silo's output, for failure messages.</summary>

@@ -60,6 +60,7 @@ internal sealed class StudyView
         cached = s.Cached,
         running = s.Running,
         pending = s.Pending,
+        observed = s.Observed,
         best_trial = s.BestTrialId,
         best_score = s.BestScore,
         message = s.Message,

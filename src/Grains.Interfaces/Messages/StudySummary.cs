@@ -28,4 +28,7 @@ public sealed record StudySummary
     [Id(17)] public string? Message { get; init; }
     [Id(18)] public string Algorithm { get; init; } = "";
     [Id(19)] public string Objective { get; init; } = "";
+
+    /// <summary>Trials the strategy has observed (from the strategy grain; 0 when read from the store). Equals the finished trials once the study is consistent.</summary>
+    [Id(20)] public int Observed { get; init; }
 }

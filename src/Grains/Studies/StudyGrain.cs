@@ -141,7 +141,8 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     public async Task<StudySummary> GetStatusAsync()
     {
         var counts = _state.State.Status == StudyStatus.Running ? await Scheduler.GetCountsAsync(StudyId) : new QueueCounts(0, 0);
-        return BuildSummary(counts);
+        var observed = _spec is null ? 0 : await Population.GetObservedCountAsync();
+        return BuildSummary(counts) with { Observed = observed };
     }
 
     /// <inheritdoc />
