@@ -36,7 +36,7 @@ internal static class PostgresMeasurementRows
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(m => m.StudyId) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(m => m.TrialId) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(m => m.Step) });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(m => PostgresValues.FormatMetrics(m.Metrics)) });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(m => StorageJsonMaps.FormatMetrics(m.Metrics)) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(m => m.RecordedAt.UtcTicks) });
     }
 
@@ -46,7 +46,7 @@ internal static class PostgresMeasurementRows
         StudyId = reader.GetString(0),
         TrialId = reader.GetInt64(1),
         Step = reader.GetInt64(2),
-        Metrics = PostgresValues.ParseMetrics(reader.GetString(3)),
+        Metrics = StorageJsonMaps.ParseMetrics(reader.GetString(3)),
         RecordedAt = PostgresValues.FromTicks(reader.GetInt64(4)),
     };
 }

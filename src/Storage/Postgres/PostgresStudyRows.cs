@@ -26,7 +26,7 @@ internal static class PostgresStudyRows
         object[] values =
         [
             study.StudyId, (int)study.Status, study.SpecJson, study.SpecHash, (decimal)study.Seed, study.ProductVersion,
-            PostgresValues.FormatStrings(study.DataChecksums), study.CreatedAt.UtcTicks, study.UpdatedAt.UtcTicks, study.MaxTrials,
+            StorageJsonMaps.FormatStrings(study.DataChecksums), study.CreatedAt.UtcTicks, study.UpdatedAt.UtcTicks, study.MaxTrials,
             study.Completed, study.Failed, study.Cached, study.Running, study.Pending, PostgresValues.OrNull(study.BestTrialId),
             PostgresValues.OrNull(PostgresValues.WithoutNaN(study.BestScore)), PostgresValues.OrNull(study.Message), study.Algorithm ?? "", study.Objective ?? "",
         ];
@@ -45,7 +45,7 @@ internal static class PostgresStudyRows
         SpecHash = reader.GetString(3),
         Seed = (ulong)reader.GetDecimal(4),
         ProductVersion = reader.GetString(5),
-        DataChecksums = PostgresValues.ParseStrings(reader.GetString(6)),
+        DataChecksums = StorageJsonMaps.ParseStrings(reader.GetString(6)),
         CreatedAt = PostgresValues.FromTicks(reader.GetInt64(7)),
         UpdatedAt = PostgresValues.FromTicks(reader.GetInt64(8)),
         MaxTrials = reader.GetInt32(9),

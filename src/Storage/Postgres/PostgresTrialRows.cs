@@ -60,7 +60,7 @@ internal static class PostgresTrialRows
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => (int)t.Status) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => t.Attempt) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => t.SourceTrialId) });
-        command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => PostgresValues.FormatMetrics(t.Metrics)) });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => StorageJsonMaps.FormatMetrics(t.Metrics)) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => PostgresValues.WithoutNaN(t.Score)) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => t.Feasible) });
         command.Parameters.Add(new NpgsqlParameter { Value = rows.ConvertAll(t => t.Error) });
@@ -81,7 +81,7 @@ internal static class PostgresTrialRows
         Status = (TrialStatus)reader.GetInt32(4),
         Attempt = reader.GetInt32(5),
         SourceTrialId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
-        Metrics = PostgresValues.ParseMetrics(reader.GetString(7)),
+        Metrics = StorageJsonMaps.ParseMetrics(reader.GetString(7)),
         Score = reader.IsDBNull(8) ? null : reader.GetDouble(8),
         Feasible = reader.GetBoolean(9),
         Error = reader.IsDBNull(10) ? null : reader.GetString(10),

@@ -41,7 +41,7 @@ internal static class SqliteStudyRows
         p[3].Value = study.SpecHash;
         p[4].Value = study.Seed.ToString(CultureInfo.InvariantCulture); // ulong: text keeps all 64 bits readable
         p[5].Value = study.ProductVersion;
-        p[6].Value = SqliteValues.FormatStrings(study.DataChecksums);
+        p[6].Value = StorageJsonMaps.FormatStrings(study.DataChecksums);
         p[7].Value = SqliteValues.FormatTimestamp(study.CreatedAt);
         p[8].Value = SqliteValues.FormatTimestamp(study.UpdatedAt);
         p[9].Value = study.MaxTrials;
@@ -66,7 +66,7 @@ internal static class SqliteStudyRows
         SpecHash = reader.GetString(3),
         Seed = ulong.Parse(reader.GetString(4), NumberStyles.None, CultureInfo.InvariantCulture),
         ProductVersion = reader.GetString(5),
-        DataChecksums = SqliteValues.ParseStrings(reader.GetString(6)),
+        DataChecksums = StorageJsonMaps.ParseStrings(reader.GetString(6)),
         CreatedAt = SqliteValues.ParseTimestamp(reader.GetString(7)),
         UpdatedAt = SqliteValues.ParseTimestamp(reader.GetString(8)),
         MaxTrials = reader.GetInt32(9),

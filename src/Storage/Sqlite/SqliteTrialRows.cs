@@ -31,7 +31,7 @@ internal static class SqliteTrialRows
         Status = (TrialStatus)reader.GetInt32(4),
         Attempt = reader.GetInt32(5),
         SourceTrialId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
-        Metrics = SqliteValues.ParseMetrics(reader.GetString(7)),
+        Metrics = StorageJsonMaps.ParseMetrics(reader.GetString(7)),
         Score = reader.IsDBNull(8) ? null : reader.GetDouble(8),
         Feasible = reader.GetInt64(9) != 0,
         Error = reader.IsDBNull(10) ? null : reader.GetString(10),

@@ -38,7 +38,7 @@ public sealed partial class SqliteTrialStore
                     p[0].Value = measurement.StudyId;
                     p[1].Value = measurement.TrialId;
                     p[2].Value = measurement.Step;
-                    p[3].Value = SqliteValues.FormatMetrics(measurement.Metrics);
+                    p[3].Value = StorageJsonMaps.FormatMetrics(measurement.Metrics);
                     p[4].Value = SqliteValues.FormatTimestamp(measurement.RecordedAt);
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -69,7 +69,7 @@ public sealed partial class SqliteTrialStore
                         StudyId = reader.GetString(0),
                         TrialId = reader.GetInt64(1),
                         Step = reader.GetInt64(2),
-                        Metrics = SqliteValues.ParseMetrics(reader.GetString(3)),
+                        Metrics = StorageJsonMaps.ParseMetrics(reader.GetString(3)),
                         RecordedAt = SqliteValues.ParseTimestamp(reader.GetString(4)),
                     });
                 }

@@ -42,7 +42,7 @@ internal sealed class SqliteTrialUpsertCommand : IDisposable
         _p[4].Value = (int)trial.Status;
         _p[5].Value = trial.Attempt;
         _p[6].Value = SqliteValues.OrNull(trial.SourceTrialId);
-        _p[7].Value = SqliteValues.FormatMetrics(trial.Metrics);
+        _p[7].Value = StorageJsonMaps.FormatMetrics(trial.Metrics);
         _p[8].Value = SqliteValues.OrNull(trial.Score);
         _p[9].Value = trial.Feasible ? 1 : 0;
         _p[10].Value = SqliteValues.OrNull(trial.Error);

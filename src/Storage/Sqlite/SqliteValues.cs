@@ -19,30 +19,6 @@ internal static class SqliteValues
             ? new DateTimeOffset(utc, TimeSpan.Zero)
             : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    /// <summary>Metrics as a JSON object.</summary>
-    public static string FormatMetrics(IReadOnlyDictionary<string, double>? metrics) =>
-        metrics is null || metrics.Count == 0
-            ? "{}"
-            : JsonSerializer.Serialize(metrics, StorageJsonContext.Default.IReadOnlyDictionaryStringDouble);
-
-    /// <summary>Metrics from a JSON object.</summary>
-    public static Dictionary<string, double> ParseMetrics(string json) =>
-        json is "{}" or ""
-            ? new Dictionary<string, double>()
-            : JsonSerializer.Deserialize(json, StorageJsonContext.Default.DictionaryStringDouble) ?? new Dictionary<string, double>();
-
-    /// <summary>A string map (data checksums) as a JSON object.</summary>
-    public static string FormatStrings(IReadOnlyDictionary<string, string>? values) =>
-        values is null || values.Count == 0
-            ? "{}"
-            : JsonSerializer.Serialize(values, StorageJsonContext.Default.IReadOnlyDictionaryStringString);
-
-    /// <summary>A string map from a JSON object.</summary>
-    public static Dictionary<string, string> ParseStrings(string json) =>
-        json is "{}" or ""
-            ? new Dictionary<string, string>()
-            : JsonSerializer.Deserialize(json, StorageJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>();
-
     /// <summary>A nullable value for a parameter (SQLite cannot hold NaN: it is stored as NULL).</summary>
     public static object OrNull(double? value) => value is { } v && !double.IsNaN(v) ? v : DBNull.Value;
 
