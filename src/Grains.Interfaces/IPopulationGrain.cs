@@ -1,32 +1,8 @@
-using NasOrleans.Grains.Interfaces.Messages;
-
 namespace NasOrleans.Grains.Interfaces;
 
 /// <summary>
-/// The strategy of a population method (random search, regularized evolution, …) for one study,
-/// keyed by the study id. Its state persists; proposals are idempotent per trial id and observations
-/// per trial id, so a study that crashed between two calls can repeat them safely.
+/// The strategy of a population method (random search, regularized evolution, local search, LayerNAS, the
+/// predictor-based ones) for one study, keyed by the study id.
 /// </summary>
 [Alias("nas.IPopulationGrain")]
-public interface IPopulationGrain : IGrainWithStringKey
-{
-    /// <summary>Sets the strategy from the canonical spec (idempotent for the same spec).</summary>
-    [Alias("Initialize")]
-    Task InitializeAsync(string specJson);
-
-    /// <summary>Proposals for trial ids <paramref name="firstTrialId"/> onwards; ids proposed before are answered as before.</summary>
-    [Alias("Propose")]
-    Task<IReadOnlyList<Proposal>> ProposeAsync(long firstTrialId, int count);
-
-    /// <summary>Tells the strategy results; trial ids it has seen are ignored.</summary>
-    [Alias("Observe")]
-    Task ObserveAsync(IReadOnlyList<Observation> observations);
-
-    /// <summary>How many distinct trials the strategy has observed.</summary>
-    [Alias("GetObservedCount")]
-    Task<int> GetObservedCountAsync();
-
-    /// <summary>Forgets everything (the study was deleted).</summary>
-    [Alias("Clear")]
-    Task ClearAsync();
-}
+public interface IPopulationGrain : IStrategyGrain;

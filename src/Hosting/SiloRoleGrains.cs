@@ -1,3 +1,4 @@
+using NasOrleans.Grains.Controllers;
 using NasOrleans.Grains.Population;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
@@ -9,7 +10,7 @@ namespace NasOrleans.Hosting;
 /// <summary>Removes from a silo the grain classes its role must not host, so Orleans places them on other silos only.</summary>
 internal static class SiloRoleGrains
 {
-    private static readonly Type[] ControlGrains = [typeof(StudyGrain), typeof(PopulationGrain), typeof(SchedulerGrain), typeof(StudyCatalogGrain)];
+    private static readonly Type[] ControlGrains = [typeof(StudyGrain), typeof(PopulationGrain), typeof(ControllerGrain), typeof(SchedulerGrain), typeof(StudyCatalogGrain)];
 
     public static void Apply(GrainTypeOptions options, SiloRole role)
     {

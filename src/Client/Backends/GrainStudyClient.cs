@@ -50,6 +50,10 @@ public sealed class GrainStudyClient : IStudyClient
         Study(studyId).GetCurveAsync(trialId);
 
     /// <inheritdoc />
+    public Task<PolicySnapshot> GetPolicyAsync(string studyId, CancellationToken cancellationToken) =>
+        _grains.GetGrain<IControllerGrain>(ControllerKey.Format(studyId)).GetPolicyAsync();
+
+    /// <inheritdoc />
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).CancelAsync();
 
     /// <inheritdoc />

@@ -23,6 +23,9 @@ public interface IStudyClient : IAsyncDisposable
     /// <summary>A trial's learning curve (intermediate measurements by step).</summary>
     Task<IReadOnlyList<CurvePoint>> GetCurveAsync(string studyId, long trialId, CancellationToken cancellationToken);
 
+    /// <summary>The policy of a study's controller (for algorithms that learn one: reinforce, ppo, tabnas).</summary>
+    Task<PolicySnapshot> GetPolicyAsync(string studyId, CancellationToken cancellationToken);
+
     /// <summary>Cancels a study.</summary>
     Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken);
 

@@ -14,7 +14,8 @@ internal static class ShowCommand
         var limit = new Option<int>("--limit") { Description = "Trials per page (default 20).", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Trials to skip (default 0)." };
         var trial = new Option<long?>("--trial") { Description = "Show one trial with its learning curve." };
-        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged), or one trial's learning curve.") { study, limit, offset, trial };
+        var policy = new Option<bool>("--policy") { Description = "Also show what the study's controller learned (reinforce, ppo, tabnas): each decision's probabilities." };
+        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged), or one trial's learning curve.") { study, limit, offset, trial, policy };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -31,10 +32,22 @@ internal static class ShowCommand
                 return await ShowTrialAsync(client, view, trialId, settings.Json, ct);
             }
 
+            PolicySnapshot? learned = null;
+            if (result.GetValue(policy))
+            {
+                PolicyPrinter.EnsureLearnsPolicy(summary);
+                learned = await client.GetPolicyAsync(summary.StudyId, ct);
+            }
+
             var trials = await client.GetTrialsAsync(summary.StudyId, new TrialQuery(result.GetValue(offset), result.GetValue(limit)), ct);
             if (settings.Json)
             {
-                JsonOutput.Write(new { study = StudyView.SummaryJson(summary), trials = trials.Select(view.TrialJson).ToList() });
+                JsonOutput.Write(new
+                {
+                    study = StudyView.SummaryJson(summary),
+                    trials = trials.Select(view.TrialJson).ToList(),
+                    policy = learned is null ? null : PolicyPrinter.Json(learned),
+                });
                 return ExitCodes.Ok;
             }
 
@@ -49,6 +62,11 @@ internal static class ShowCommand
             if (summary.Message is not null)
             {
                 Console.WriteLine($"  {summary.Message}");
+            }
+
+            if (learned is not null)
+            {
+                PolicyPrinter.Print(learned);
             }
 
             trials.ToList().ForEach(t => Console.WriteLine(view.TrialText(t)));

@@ -1,3 +1,5 @@
+using NasOrleans.Core.Spaces;
+using NasOrleans.Core.Specs;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Core.Trainers;
 
@@ -56,7 +58,11 @@ public sealed class Nb201ReplayTrainer : ITrainer
             Nb201Table.EnsureExists(path);
             return new Nb201ReplayTrainer(path, Nb201Dataset.Get(p.GetString("dataset")), p.GetString("latency_device"));
         },
-        (spec, env) => [TablePath(new ResolvedParameters(Descriptor!.Parameters, spec.Parameters), env)]);
+        (spec, env) => [TablePath(new ResolvedParameters(Descriptor!.Parameters, spec.Parameters), env)])
+    {
+        CostMetrics = ["params", "flops", "latency_ms", .. LatencyDevices.Select(d => $"latency_{d}_ms")],
+        Cost = CostFunction,
+    };
 
     /// <summary>The table this trainer answers from (read once per path per process).</summary>
     public Nb201Table Table => Nb201Table.Shared(_tablePath);
@@ -94,6 +100,31 @@ public sealed class Nb201ReplayTrainer : ITrainer
 
         metrics["latency_ms"] = row.Value(chosen);
         return Task.FromResult(TrialOutcome.Success(metrics));
+    }
+
+    /// <summary>A metric known before training: params and FLOPs computed from the cell, a latency read from the table.</summary>
+    private static Func<Architecture, double> CostFunction(TrainerSpec spec, SearchSpace space, TrainerEnvironment environment, string metric)
+    {
+        var p = new ResolvedParameters(Descriptor.Parameters, spec.Parameters);
+        var dataset = Nb201Dataset.Get(p.GetString("dataset"));
+        switch (metric)
+        {
+            case "params":
+                return a => Nb201CostModel.Compute(a, dataset).Params;
+            case "flops":
+                return a => Nb201CostModel.Compute(a, dataset).Flops;
+        }
+
+        var device = metric == "latency_ms" ? p.GetString("latency_device")
+            : metric.StartsWith("latency_", StringComparison.Ordinal) && metric.EndsWith("_ms", StringComparison.Ordinal) ? metric["latency_".Length..^"_ms".Length]
+            : throw new ArgumentException($"The NAS-Bench-201 replay trainer cannot compute '{metric}' before training.", nameof(metric));
+        var path = TablePath(p, environment);
+        Nb201Table.EnsureExists(path);
+        var table = Nb201Table.Shared(path);
+        var column = LatencyPrefix + device;
+        return table.HasColumn(column)
+            ? a => table.Get(a).Value(column)
+            : throw new ArgumentException($"The NAS-Bench-201 table '{path}' has no column '{column}'.", nameof(metric));
     }
 
     private static string TablePath(ResolvedParameters parameters, TrainerEnvironment environment)

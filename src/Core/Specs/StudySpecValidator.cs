@@ -76,6 +76,7 @@ public static partial class StudySpecValidator
         SpecComponentChecks.CheckTrainer(spec.Trainer, trainers, spaceKind, found);
         CheckBudget(spec.Budget, space, broken, found);
         CheckEarlyStopping(spec.EarlyStopping, found);
+        StudyCost.Check(spec, trainer, found);
         errors.AddRange(found.Where(e => !broken.Covers(e.Field)));
     }
 

@@ -7,4 +7,11 @@ public sealed record AlgorithmDescriptor(
     string Name,
     string Description,
     IReadOnlyList<ParameterDescriptor> Parameters,
-    Func<SearchSpace, ResolvedParameters, ulong, ISearchStrategy> Create);
+    Func<SearchSpace, ResolvedParameters, ulong, ISearchStrategy> Create)
+{
+    /// <summary>
+    /// Whether the algorithm learns a policy over the decisions (a controller: REINFORCE, PPO, TabNAS); hosts keep
+    /// such strategies in a controller grain that exposes the policy.
+    /// </summary>
+    public bool LearnsPolicy { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasOrleans.Core.Randomness;
 using NasOrleans.Core.Spaces;
 
@@ -51,6 +52,22 @@ public sealed class CategoricalPolicy
 
     /// <summary>All logits, decision after decision (the learnable parameters).</summary>
     public double[] Logits { get; }
+
+    /// <summary>The space the policy is over.</summary>
+    public SearchSpace Space => _space;
+
+    /// <summary>
+    /// The labels of decision <paramref name="index"/>'s actions, in the order of <see cref="Probabilities"/>: its values
+    /// as the space formats them, or <c>bin k/n</c> for a binned decision; empty when it is not learned.
+    /// </summary>
+    public IReadOnlyList<string> ActionLabels(int index)
+    {
+        var d = _space.Decisions[index];
+        var size = _sizes[index];
+        return PolicyActions.IsPerValue(d)
+            ? [.. Enumerable.Range(0, size).Select(k => d.Format(d.Kind == DecisionKind.Categorical ? k : d.Min + ((long)k * d.Step)))]
+            : [.. Enumerable.Range(0, size).Select(k => string.Create(CultureInfo.InvariantCulture, $"bin {k + 1}/{size}"))];
+    }
 
     /// <summary>The probabilities of decision <paramref name="index"/>'s values (or bins); empty when it is not learned.</summary>
     public double[] Probabilities(int index)

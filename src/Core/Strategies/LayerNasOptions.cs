@@ -16,6 +16,7 @@ public sealed record LayerNasOptions(int InitialSamples, int Buckets, int PerBuc
         new("per_bucket", ParameterKind.Integer, "2", "Candidates kept per cost bucket after each layer (the best by score).", Min: 1, Max: 1000),
         new("bucket_samples", ParameterKind.Integer, "1000", "Random architectures whose costs (known before training) set the bucket edges.", Min: 1, Max: 1_000_000),
         new("sampled_values", ParameterKind.Integer, "8", "Values tried for a float decision, or an integer one of over 256 values, when its layer comes.", Min: 1, Max: 1000),
+        PolicyGradientOptions.CostMetricParameter,
     ];
 
     /// <summary>Reads the options from resolved parameters.</summary>

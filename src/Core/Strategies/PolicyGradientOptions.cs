@@ -20,7 +20,15 @@ public sealed record PolicyGradientOptions(double LearningRate, double BaselineD
         new("reward_shaping", ParameterKind.Text, "none", "none (reward = score); mnas: score*(cost/target)^exponent; tunas: score + exponent*|cost/target - 1|. Needs the study's cost function.", Choices: RewardShaping.Kinds),
         new("cost_target", ParameterKind.Number, "1", "The cost target of reward shaping, in the cost's unit.", Min: 1e-12, Max: 1e12),
         new("cost_exponent", ParameterKind.Number, "-0.07", "MnasNet's exponent w or TuNAS's beta (negative penalizes).", Min: -100, Max: 100),
+        CostMetricParameter,
     ];
+
+    /// <summary>
+    /// The cost metric of reward shaping and constraints in studies: a metric the trainer computes before training; empty
+    /// means the metric of the first constraint with a max on one (see <c>StudyCost</c>).
+    /// </summary>
+    public static ParameterDescriptor CostMetricParameter { get; } =
+        new("cost_metric", ParameterKind.Text, "", "In studies, the cost of reward shaping and of the limit: a metric the trainer computes before training (params, flops, latency_ms, ...); empty: the first constraint with a max on such a metric.");
 
     /// <summary>Reads the options from resolved parameters.</summary>
     public static PolicyGradientOptions From(ResolvedParameters p)

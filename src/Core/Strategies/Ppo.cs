@@ -16,7 +16,7 @@ namespace NasOrleans.Core.Strategies;
 /// later, so the clip bounds how far one sample moves the policy. An observation the controller did not propose uses
 /// the current log-probability (ratio 1 at the first epoch). A failed trial teaches nothing.
 /// </remarks>
-public sealed class Ppo : ISearchStrategy
+public sealed class Ppo : IPolicyStrategy
 {
     /// <summary>The algorithm's name in specs.</summary>
     public const string Name = "ppo";
@@ -38,7 +38,10 @@ public sealed class Ppo : ISearchStrategy
         Name,
         "PPO (clipped surrogate, a few epochs over a small buffer) on a factorized categorical policy with a moving-average baseline.",
         [.. PolicyGradientOptions.Parameters("0.01"), .. PpoOptions.Parameters],
-        (space, p, seed) => new Ppo(space, PolicyGradientOptions.From(p), PpoOptions.From(p), seed));
+        (space, p, seed) => new Ppo(space, PolicyGradientOptions.From(p), PpoOptions.From(p), seed))
+    {
+        LearnsPolicy = true,
+    };
 
     /// <inheritdoc />
     public string Algorithm => Name;
@@ -51,6 +54,12 @@ public sealed class Ppo : ISearchStrategy
 
     /// <summary>The policy.</summary>
     public CategoricalPolicy Policy => _learner.Policy;
+
+    /// <inheritdoc />
+    public int PolicyUpdates => _learner.Updates;
+
+    /// <inheritdoc />
+    public double Baseline => _learner.Baseline.Value;
 
     /// <inheritdoc />
     public Architecture Propose() => _learner.Propose();

@@ -18,7 +18,7 @@ namespace NasOrleans.Core.Strategies;
 /// the outstanding record (keyed by architecture, FIFO for repeats) is closed but its old log-probability is not
 /// used (PPO uses it). A failed trial (no score) teaches nothing and only closes its record.</para>
 /// </remarks>
-public sealed class Reinforce : ISearchStrategy
+public sealed class Reinforce : IPolicyStrategy
 {
     /// <summary>The algorithm's name in specs.</summary>
     public const string Name = "reinforce";
@@ -37,7 +37,10 @@ public sealed class Reinforce : ISearchStrategy
         Name,
         "REINFORCE policy gradient on a factorized categorical policy with a moving-average baseline (Zoph & Le, 2017).",
         PolicyGradientOptions.Parameters("0.01"),
-        (space, p, seed) => new Reinforce(space, PolicyGradientOptions.From(p), seed));
+        (space, p, seed) => new Reinforce(space, PolicyGradientOptions.From(p), seed))
+    {
+        LearnsPolicy = true,
+    };
 
     /// <inheritdoc />
     public string Algorithm => Name;
@@ -47,6 +50,12 @@ public sealed class Reinforce : ISearchStrategy
 
     /// <summary>The policy (read it to inspect the learned distribution).</summary>
     public CategoricalPolicy Policy => _learner.Policy;
+
+    /// <inheritdoc />
+    public int PolicyUpdates => _learner.Updates;
+
+    /// <inheritdoc />
+    public double Baseline => _learner.Baseline.Value;
 
     /// <inheritdoc />
     public Architecture Propose() => _learner.Propose();

@@ -17,7 +17,7 @@ namespace NasOrleans.Core.Strategies;
 /// <see cref="Reinforce"/>. When <c>max_rejections</c> samples in a row are infeasible, the cheapest of them is
 /// proposed (the study then sees an infeasible trial). Stale samples use the current policy, as in REINFORCE.
 /// </remarks>
-public sealed class TabNas : ISearchStrategy
+public sealed class TabNas : IPolicyStrategy
 {
     /// <summary>The algorithm's name in specs.</summary>
     public const string Name = "tabnas";
@@ -42,13 +42,22 @@ public sealed class TabNas : ISearchStrategy
         Name,
         "TabNAS: REINFORCE with rejection sampling under the study's cost limit and the Monte-Carlo correction of the policy gradient (Yang et al., 2022).",
         [.. PolicyGradientOptions.Parameters("0.01"), .. TabNasOptions.Parameters],
-        (space, p, seed) => Create(space, p, seed, StrategyContext.Empty));
+        (space, p, seed) => Create(space, p, seed, StrategyContext.Empty))
+    {
+        LearnsPolicy = true,
+    };
 
     /// <inheritdoc />
     public string Algorithm => Name;
 
     /// <summary>The policy.</summary>
     public CategoricalPolicy Policy => _learner.Policy;
+
+    /// <inheritdoc />
+    public int PolicyUpdates => _learner.Updates;
+
+    /// <inheritdoc />
+    public double Baseline => _learner.Baseline.Value;
 
     /// <summary>Samples discarded as infeasible so far (not saved: a statistic of this instance).</summary>
     public long Rejected { get; private set; }

@@ -59,7 +59,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 
     private string StudyId => this.GetPrimaryKeyString();
 
-    private IPopulationGrain Population => GrainFactory.GetGrain<IPopulationGrain>(StudyId);
+    private IStrategyGrain StrategyGrain => StrategyGrains.For(GrainFactory, StudyId, (_spec ?? throw new InvalidOperationException($"Study '{StudyId}' has no spec.")).Algorithm.Name);
 
     private ISchedulerGrain Scheduler => GrainFactory.GetGrain<ISchedulerGrain>(0);
 
@@ -127,7 +127,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             DataChecksums = DataChecksums.Compute(_trainers, spec.Trainer),
         };
         await LoadAsync(canonical, CancellationToken.None);
-        await Population.InitializeAsync(canonical);
+        await StrategyGrain.InitializeAsync(canonical);
         await _state.WriteStateAsync();
         LogSubmitted(_logger, StudyId, spec.Algorithm.Name, spec.Budget.MaxTrials);
         await PumpAsync();
@@ -141,7 +141,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     public async Task<StudySummary> GetStatusAsync()
     {
         var counts = _state.State.Status == StudyStatus.Running ? await Scheduler.GetCountsAsync(StudyId) : new QueueCounts(0, 0);
-        var observed = _spec is null ? 0 : await Population.GetObservedCountAsync();
+        var observed = _spec is null ? 0 : await StrategyGrain.GetObservedCountAsync();
         return BuildSummary(counts) with { Observed = observed };
     }
 
@@ -172,7 +172,10 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     {
         await Scheduler.DropStudyAsync(StudyId);
         await _store.DeleteStudyAsync(StudyId);
-        await Population.ClearAsync();
+        if (_spec is not null)
+        {
+            await StrategyGrain.ClearAsync();
+        }
         _artifacts?.DeleteAll();
         await _state.ClearStateAsync();
         _state.State = new StudyState();
@@ -252,7 +255,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             NasTelemetry.TrialDuration.Record(t.DurationSeconds ?? 0);
         }
 
-        await Population.ObserveAsync([.. changed.Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
+        await StrategyGrain.ObserveAsync([.. changed.Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
         if (_ledger.TooManyFailures)
         {
             await FinishAsync(StudyStatus.Failed, $"{_ledger.Failed} trials failed, more than budget.max_failed_trials = {_spec!.Budget.MaxFailedTrials}; last error: {changed.LastOrDefault(t => t.Error is not null)?.Error}");
@@ -301,9 +304,9 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         if (!_observationsChecked)
         {
             // A crash between recording results and telling the strategy leaves the strategy behind: catch it up.
-            if (await Population.GetObservedCountAsync() != _ledger.Finished)
+            if (await StrategyGrain.GetObservedCountAsync() != _ledger.Finished)
             {
-                await Population.ObserveAsync([.. _ledger.Trials.Where(t => StudyLedger.IsFinished(t.Status) && t.Status != TrialStatus.Stopped)
+                await StrategyGrain.ObserveAsync([.. _ledger.Trials.Where(t => StudyLedger.IsFinished(t.Status) && t.Status != TrialStatus.Stopped)
                     .Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
             }
 
@@ -333,7 +336,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         while (_ledger.Capacity > 0 && _ledger.ConsecutiveCached < _options.MaxConsecutiveCached)
         {
             var started = Stopwatch.GetTimestamp();
-            var proposals = await Population.ProposeAsync(_ledger.NextTrialId, _ledger.Capacity);
+            var proposals = await StrategyGrain.ProposeAsync(_ledger.NextTrialId, _ledger.Capacity);
             NasTelemetry.ProposalLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var observations = new List<Observation>();
             foreach (var p in proposals)
@@ -358,7 +361,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 
             await _store.UpsertTrialsAsync(rows);
             rows.Clear();
-            await Population.ObserveAsync(observations);
+            await StrategyGrain.ObserveAsync(observations);
         }
 
         await _store.UpsertTrialsAsync(rows);

@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
 using NasOrleans.Core.Spaces;
+using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Training.Data;
 using NasOrleans.Training.Devices;
 using NasOrleans.Training.Export;
 using NasOrleans.Training.Loop;
 using NasOrleans.Training.Models;
+using Architecture = NasOrleans.Core.Spaces.Architecture;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -54,7 +56,27 @@ public sealed class TorchTrainer : ITrainer
         Metrics,
         ModelBuilder.SupportedKinds,
         (spec, space, environment) => Create(TorchTrainerParameters.Parse(spec.Parameters), space, environment.ArtifactDirectory),
-        (spec, _) => DatasetCatalog.Default.Files(TorchTrainerParameters.Parse(spec.Parameters).Dataset.Name));
+        (spec, _) => DatasetCatalog.Default.Files(TorchTrainerParameters.Parse(spec.Parameters).Dataset.Name))
+    {
+        CostMetrics = ["params", "flops"],
+        Cost = CostFunction,
+    };
+
+    /// <summary>
+    /// Parameters or FLOPs of an architecture (<see cref="ModelCost"/>), for constrained strategies: the dataset's input
+    /// shape and classes come from its split, loaded on the first call (the process-wide cached one trials use).
+    /// </summary>
+    private static Func<Architecture, double> CostFunction(TrainerSpec spec, SearchSpace space, TrainerEnvironment environment, string metric)
+    {
+        var dataset = TorchTrainerParameters.Parse(spec.Parameters).Dataset;
+        var split = new Lazy<DatasetSplit>(() => DatasetCatalog.Default.Load(dataset), LazyThreadSafetyMode.ExecutionAndPublication);
+        return metric switch
+        {
+            "params" => a => ModelCost.Compute(space, a, split.Value.Shape, split.Value.Classes).Params,
+            "flops" => a => ModelCost.Compute(space, a, split.Value.Shape, split.Value.Classes).Flops,
+            _ => throw new ArgumentException($"The torch trainer cannot compute '{metric}' before training; it computes params and flops.", nameof(metric)),
+        };
+    }
 
     /// <summary>The dataset, training settings and device.</summary>
     public TorchTrainerOptions Options { get; }

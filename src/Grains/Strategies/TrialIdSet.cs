@@ -1,4 +1,4 @@
-namespace NasOrleans.Grains.Population;
+namespace NasOrleans.Grains.Strategies;
 
 /// <summary>A set of positive trial ids as a bitmap: 100,000 trials take 12.5 kB, cheap to persist on every batch.</summary>
 [GenerateSerializer]

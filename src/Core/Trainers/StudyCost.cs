@@ -1,0 +1,98 @@
+using NasOrleans.Core.Spaces;
+using NasOrleans.Core.Specs;
+using NasOrleans.Core.Strategies;
+
+namespace NasOrleans.Core.Trainers;
+
+/// <summary>
+/// The cost a study's strategy sees before training, for constrained strategies (TabNAS, LayerNAS) and reward shaping:
+/// the metric named by the algorithm's <c>cost_metric</c> parameter, else the first constraint with a max on a metric
+/// the trainer computes before training; the limit is the smallest max of the constraints on that metric.
+/// </summary>
+public static class StudyCost
+{
+    /// <summary>The algorithm parameter that names the cost metric.</summary>
+    public const string MetricParameter = "cost_metric";
+
+    /// <summary>The cost metric and limit of <paramref name="spec"/> (both null when the study has no cost).</summary>
+    public static (string? Metric, double? Limit) Choose(StudySpec spec, TrainerDescriptor trainer)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(trainer);
+        var constraints = spec.Constraints ?? [];
+        var metric = ExplicitMetric(spec)
+            ?? constraints.FirstOrDefault(c => c.Max is not null && trainer.CostMetrics.Contains(c.Metric, StringComparer.Ordinal))?.Metric;
+        if (metric is null)
+        {
+            return (null, null);
+        }
+
+        var limits = constraints.Where(c => c.Metric == metric && c.Max is not null).Select(c => c.Max!.Value).ToList();
+        return (metric, limits.Count == 0 ? null : limits.Min());
+    }
+
+    /// <summary>
+    /// The <see cref="StrategyContext"/> of a study whose algorithm uses one (see <see cref="StrategyCatalog.UsesContext"/>);
+    /// empty for the others and for studies without a cost.
+    /// </summary>
+    public static StrategyContext CreateContext(StudySpec spec, TrainerCatalog trainers, SearchSpace space, TrainerEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(trainers);
+        if (!StrategyCatalog.UsesContext(spec.Algorithm.Name) || trainers.Find(spec.Trainer.Kind) is not { Cost: { } factory } trainer)
+        {
+            return StrategyContext.Empty;
+        }
+
+        var (metric, limit) = Choose(spec, trainer);
+        if (metric is null)
+        {
+            return StrategyContext.Empty;
+        }
+
+        var cost = factory(spec.Trainer, space, environment, metric);
+        var cache = new Dictionary<string, double>(StringComparer.Ordinal);
+        return new StrategyContext(
+            a =>
+            {
+                lock (cache)
+                {
+                    if (!cache.TryGetValue(a.Key, out var value))
+                    {
+                        value = cost(a);
+                        cache[a.Key] = value;
+                    }
+
+                    return value;
+                }
+            },
+            limit);
+    }
+
+    /// <summary>Adds the problems of the study's cost (an unknown cost metric, shaping without a cost) to <paramref name="found"/>.</summary>
+    internal static void Check(StudySpec spec, TrainerDescriptor? trainer, List<SpecError> found)
+    {
+        if (trainer is null || spec.Algorithm is null || !StrategyCatalog.UsesContext(spec.Algorithm.Name))
+        {
+            return;
+        }
+
+        var known = trainer.CostMetrics.Count == 0 ? "none" : string.Join(", ", trainer.CostMetrics);
+        if (ExplicitMetric(spec) is { } metric && !trainer.CostMetrics.Contains(metric, StringComparer.Ordinal))
+        {
+            found.Add(new SpecError($"algorithm.parameters.{MetricParameter}",
+                $"trainer '{trainer.Kind}' cannot compute '{metric}' before training; use one it can ({known})"));
+            return;
+        }
+
+        var shaping = spec.Algorithm.Parameters?.GetValueOrDefault("reward_shaping");
+        if (shaping is not null && shaping != RewardShaping.None.Kind && Choose(spec, trainer).Metric is null)
+        {
+            found.Add(new SpecError("algorithm.parameters.reward_shaping",
+                $"'{shaping}' needs a cost known before training; set {MetricParameter} (trainer '{trainer.Kind}' computes: {known}) or add a constraint with a max on one of them"));
+        }
+    }
+
+    private static string? ExplicitMetric(StudySpec spec) =>
+        spec.Algorithm?.Parameters?.GetValueOrDefault(MetricParameter) is { Length: > 0 } m ? m : null;
+}

@@ -1,0 +1,18 @@
+namespace NasOrleans.Grains.Interfaces.Messages;
+
+/// <summary>A controller's policy as it stands.</summary>
+/// <param name="Algorithm">The algorithm (reinforce, ppo, tabnas).</param>
+/// <param name="Updates">Policy updates made (optimizer steps).</param>
+/// <param name="Observed">Trials the controller has observed.</param>
+/// <param name="Baseline">The reward baseline's value.</param>
+/// <param name="Logits">The learnable parameters, decision after decision.</param>
+/// <param name="Decisions">Each decision's distribution, in the space's order.</param>
+[GenerateSerializer, Immutable]
+[Alias("nas.PolicySnapshot")]
+public sealed record PolicySnapshot(
+    [property: Id(0)] string Algorithm,
+    [property: Id(1)] int Updates,
+    [property: Id(2)] int Observed,
+    [property: Id(3)] double Baseline,
+    [property: Id(4)] IReadOnlyList<double> Logits,
+    [property: Id(5)] IReadOnlyList<DecisionPolicy> Decisions);
