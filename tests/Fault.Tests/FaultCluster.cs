@@ -56,7 +56,7 @@ internal sealed class FaultCluster : IAsyncDisposable
         StartSiloAsync(name, ChildProcess.BuiltDll("TrainerHost", "nas-trainer.dll"), 0, trainerArguments);
 
     /// <summary>Writes a synthetic study spec and submits it with <c>nas submit --gateway</c>.</summary>
-    public async Task SubmitAsync(string study, int trials, int parallel, int durationMs, string gateway)
+    public async Task SubmitAsync(string study, int trials, int parallel, int durationMs, string gateway, string algorithm = "random")
     {
         var spec = Path.Combine(Directory, study + ".yaml");
         await File.WriteAllTextAsync(spec, $$"""
@@ -66,7 +66,7 @@ internal sealed class FaultCluster : IAsyncDisposable
               decisions:
                 - { name: a, type: integer, min: 0, max: 999 }
                 - { name: b, type: integer, min: 0, max: 999 }
-            algorithm: { name: random, seed: 5 }
+            algorithm: { name: {{algorithm}}, seed: 5 }
             trainer: { kind: synthetic, parameters: { duration_ms: {{durationMs}} } }
             budget: { max_trials: {{trials}}, parallel_trials: {{parallel}} }
             """);
@@ -76,11 +76,11 @@ internal sealed class FaultCluster : IAsyncDisposable
         Assert.True(code == 0, $"nas submit exited with {code?.ToString(CultureInfo.InvariantCulture) ?? "nothing (timed out)"}:\n{submit.Output}");
     }
 
-    /// <summary>Runs <c>nas show STUDY --json --gateway</c> and returns its exit code and stdout+stderr.</summary>
-    public async Task<(int? Code, string Output)> ShowAsync(string study, string gateway)
+    /// <summary>Runs <c>nas show STUDY --json --gateway</c> (plus <paramref name="options"/>) and returns its exit code and stdout+stderr.</summary>
+    public async Task<(int? Code, string Output)> ShowAsync(string study, string gateway, params string[] options)
     {
         using var show = ChildProcess.Start("nas show", ChildProcess.BuiltDll("Client", "nas.dll"), Directory, ClientEnvironment,
-            ["show", study, "--json", "--gateway", gateway]);
+            ["show", study, "--json", "--gateway", gateway, .. options]);
         var code = await show.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (code, show.Output);
     }
