@@ -17,9 +17,9 @@ public sealed record PolicyGradientOptions(double LearningRate, double BaselineD
         new("baseline_decay", ParameterKind.Number, "0.95", "Decay of the exponential-moving-average reward baseline (bias-corrected); advantage = reward - baseline.", Min: 0, Max: 0.9999),
         new("entropy_weight", ParameterKind.Number, "0", "Weight of the entropy bonus added to the objective, in reward units per nat (0: none).", Min: 0, Max: 1000),
         new("float_bins", ParameterKind.Integer, "8", "Bins a float (or an integer of over 256 values) decision is discretized into; the value is uniform within the chosen bin. 0 samples such decisions uniformly, unlearned.", Min: 0, Max: CategoricalPolicy.MaxIntegerValues),
-        new("reward_shaping", ParameterKind.Text, "none", "none (reward = score); mnas: score*(cost/target)^exponent; tunas: score + exponent*|cost/target - 1|. Needs the study's cost function.", Choices: RewardShaping.Kinds),
+        new("reward_shaping", ParameterKind.Text, "none", "none (reward = score); mnas: score*(cost/target)^exponent (soft); mnas-hard: the score at or under the target, score*(cost/target)^exponent above it; tunas: score + exponent*|cost/target - 1|. Needs the study's cost function.", Choices: RewardShaping.Kinds),
         new("cost_target", ParameterKind.Number, "1", "The cost target of reward shaping, in the cost's unit.", Min: 1e-12, Max: 1e12),
-        new("cost_exponent", ParameterKind.Number, "-0.07", "MnasNet's exponent w or TuNAS's beta (negative penalizes).", Min: -100, Max: 100),
+        new("cost_exponent", ParameterKind.Number, "-0.07", "MnasNet's exponent w (soft: -0.07; hard: -1 in the paper) or TuNAS's beta (negative penalizes).", Min: -100, Max: 100),
         CostMetricParameter,
     ];
 

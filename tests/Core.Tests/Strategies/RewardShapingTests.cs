@@ -12,6 +12,15 @@ public class RewardShapingTests
         Assert.Equal(0.7 * Math.Pow(2, -0.07), new RewardShaping("mnas", 10, -0.07).Reward(0.7, 20), 12);
 
     [Fact]
+    public void Reward_MnasHard_KeepsTheScoreUpToTheTargetAndScalesAboveIt()
+    {
+        var shaping = new RewardShaping("mnas-hard", 10, -1);
+        Assert.Equal(0.7, shaping.Reward(0.7, 4), 12);
+        Assert.Equal(0.7, shaping.Reward(0.7, 10), 12);
+        Assert.Equal(0.35, shaping.Reward(0.7, 20), 12);
+    }
+
+    [Fact]
     public void Reward_Tunas_PenalizesDistanceFromTheTargetBothWays()
     {
         var shaping = new RewardShaping("tunas", 10, -0.5);
