@@ -55,6 +55,13 @@ internal sealed class BestSoFarChart
         }
     }
 
+    /// <summary>Adds a dashed horizontal reference line (the best value there is).</summary>
+    public void AddReference(string legend, double value)
+    {
+        var line = _plot.Add.HorizontalLine(value, 1.5f, Colors.Black, LinePattern.Dashed);
+        line.LegendText = legend;
+    }
+
     /// <summary>Writes the chart as a PNG with its legend at the lower right; returns the full path.</summary>
     public string Save(string path)
     {

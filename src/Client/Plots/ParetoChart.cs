@@ -56,6 +56,9 @@ internal sealed class ParetoChart
         line.LegendText = legend;
     }
 
+    /// <summary>Shows only values between <paramref name="lowest"/> and <paramref name="highest"/> (to zoom in on the top of a crowd).</summary>
+    public void LimitValues(double lowest, double highest) => _plot.Axes.SetLimitsY(lowest, highest);
+
     /// <summary>Writes the chart as a PNG with its legend at <paramref name="legend"/>; returns the full path.</summary>
     public string Save(string path, Alignment legend = Alignment.LowerRight)
     {
