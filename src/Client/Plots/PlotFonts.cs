@@ -17,7 +17,7 @@ internal static class PlotFonts
 
     private static string? Choose()
     {
-        var families = SKFontManager.Default.FontFamilies.ToList();
+        var families = SKFontManager.Default.FontFamilies.Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
         var family = families.Contains(Preferred, StringComparer.Ordinal) ? Preferred : families.Order(StringComparer.Ordinal).FirstOrDefault();
         if (family is null)
         {
