@@ -15,7 +15,7 @@ internal static class Nb201BenchPlots
         var first = outcomes[0];
         var f = CultureInfo.InvariantCulture;
         var chart = new BestSoFarChart(
-            string.Create(f, $"NAS-Bench-201 {first.Dataset}: best so far over {first.Runs} runs{(first.Constraint is { } c ? $", {c.Constraint}" : "")}"),
+            string.Create(f, $"NAS-Bench-201 {first.Dataset}{(first.Constraint is { } c ? $", {c.Constraint}" : "")}: best so far, median and 25th-75th percentile band over {first.Runs} runs"),
             "evaluations (distinct architectures trained)",
             "200-epoch test accuracy of the incumbent (%)");
         foreach (var outcome in outcomes)

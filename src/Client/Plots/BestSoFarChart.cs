@@ -18,7 +18,7 @@ internal sealed class BestSoFarChart
         _plot = PlotFile.Create(title, xLabel, yLabel);
     }
 
-    /// <summary>Adds a series of repeated runs: the median at each evaluation (1-based) and the band between the quartiles.</summary>
+    /// <summary>Adds a series of repeated runs: the median at each evaluation (1-based) and the band between the quartiles, edged by thin lines.</summary>
     public void AddBands(string name, IReadOnlyList<QuantileBand> bands)
     {
         var color = PlotFile.SeriesColor(_series++);
@@ -29,11 +29,17 @@ internal sealed class BestSoFarChart
 
         double[] xs = [.. bands.Select(b => b.Step + 1.0)];
         var fill = _plot.Add.FillY(xs, [.. bands.Select(b => b.Lower)], [.. bands.Select(b => b.Upper)]);
-        fill.FillStyle.Color = color.WithAlpha(0.2);
+        fill.FillStyle.Color = color.WithAlpha(0.12);
         fill.LineStyle.Width = 0;
+        foreach (var edge in new[] { bands.Select(b => b.Lower), bands.Select(b => b.Upper) })
+        {
+            var line = _plot.Add.ScatterLine(xs, [.. edge], color.WithAlpha(0.5));
+            line.LineWidth = 1;
+        }
+
         var median = _plot.Add.ScatterLine(xs, [.. bands.Select(b => b.Median)], color);
-        median.LineWidth = 2;
-        median.LegendText = $"{name} (median, 25th-75th percentile)";
+        median.LineWidth = 2.5f;
+        median.LegendText = name;
     }
 
     /// <summary>
