@@ -14,6 +14,7 @@ root.Subcommands.Add(BestCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(DeleteCommand.Create(global));
 root.Subcommands.Add(ExportCommand.Create(global));
+root.Subcommands.Add(ReportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
 root.Subcommands.Add(ChaosCommand.Create(global));
 // Ctrl-C cancels the command's token; give `nas run` time to drain its trainer slots and stop the silo cleanly.

@@ -10,16 +10,7 @@ internal static class ParetoPrinter
 {
     public static async Task<int> PrintAsync(IStudyClient client, StudySummary summary, string cost, bool json, CancellationToken cancellationToken)
     {
-        var trials = new List<TrialRecord>();
-        for (var offset = 0; ; offset += 1000)
-        {
-            var page = await client.GetTrialsAsync(summary.StudyId, new TrialQuery(offset, 1000, TrialStatus.Completed), cancellationToken);
-            trials.AddRange(page.Where(t => t.SourceTrialId is null && t.Feasible && t.Score is not null));
-            if (page.Count < 1000)
-            {
-                break;
-            }
-        }
+        var trials = (await CompletedTrials.LoadAsync(client, summary.StudyId, cancellationToken)).Where(t => t.Feasible).ToList();
 
         var known = trials.SelectMany(t => t.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (trials.Count > 0 && !known.Contains(cost, StringComparer.Ordinal))
