@@ -56,7 +56,16 @@ internal static class Nb201BenchCommand
             {
                 ct.ThrowIfCancellationRequested();
                 var started = Stopwatch.GetTimestamp();
-                var outcome = benchmark.Run(name, given, result.GetValue(budget), result.GetValue(runs), result.GetValue(seed), constraint: constraint);
+                Nb201BenchmarkResult outcome;
+                try
+                {
+                    outcome = benchmark.Run(name, given, result.GetValue(budget), result.GetValue(runs), result.GetValue(seed), constraint: constraint);
+                }
+                catch (ArgumentException ex) when (constraint is null && ex.ParamName == "cost")
+                {
+                    throw new CliException($"--param ({name}): reward shaping needs a cost; pass --constraint <column>:max=<value> (for example lat_pixel3:max=10), whose column is the cost.", ExitCodes.InvalidInput);
+                }
+
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 outcomes.Add(outcome);
                 if (settings.Json)

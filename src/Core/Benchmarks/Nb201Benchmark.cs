@@ -54,7 +54,7 @@ public sealed class Nb201Benchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(budget, 1);
         var given = parameters ?? new Dictionary<string, string>();
         var constrainedOptimum = constraint is null ? Optimum : ConstrainedOptimum(constraint);
-        _ = StrategyCatalog.Create(algorithm, _space, given, baseSeed); // fail fast on a bad name or parameter
+        _ = StrategyCatalog.Create(algorithm, _space, given, baseSeed, Context(constraint)); // fail fast on a bad name or parameter
         var results = new Nb201RunResult[runs];
         Parallel.For(0, runs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, run =>
             results[run] = RunOnce(algorithm, given, budget, baseSeed + (ulong)run, constraint));
@@ -87,6 +87,9 @@ public sealed class Nb201Benchmark
         };
     }
 
+    private StrategyContext Context(Nb201Constraint? constraint) =>
+        constraint is null ? StrategyContext.Empty : new StrategyContext(Cost(constraint.Column), constraint.Max);
+
     /// <summary>
     /// One search: proposals of a cell whose isomorphism class (<see cref="SearchSpace.CanonicalKey"/>) this run already
     /// evaluated are answered from the run's cache, free; each other proposal costs one evaluation. Stops after
@@ -101,8 +104,7 @@ public sealed class Nb201Benchmark
             throw new ArgumentException($"The table has no column '{constraint.Column}' to constrain; known: {string.Join(", ", Table.NumericColumns)}.", nameof(constraint));
         }
 
-        var context = constraint is null ? StrategyContext.Empty : new StrategyContext(Cost(constraint.Column), constraint.Max);
-        var strategy = StrategyCatalog.Create(algorithm, _space, parameters, seed, context);
+        var strategy = StrategyCatalog.Create(algorithm, _space, parameters, seed, Context(constraint));
         var infeasible = 0;
         var cache = new Dictionary<string, double?>(StringComparer.Ordinal);
         var curve = new List<double>(budget);
