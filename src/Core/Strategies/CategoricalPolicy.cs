@@ -1,4 +1,3 @@
-using System.Globalization;
 using NasOrleans.Core.Randomness;
 using NasOrleans.Core.Spaces;
 
@@ -23,62 +22,40 @@ public sealed class CategoricalPolicy
     /// <summary>The most values of an integer decision that gets one logit per value.</summary>
     public const int MaxIntegerValues = 256;
 
-    private readonly SearchSpace _space;
-    private readonly int _floatBins;
-    private readonly int[] _offsets;
-    private readonly int[] _sizes;
+    private readonly PolicyLayout _layout;
 
     /// <summary>Creates the uniform policy over <paramref name="space"/>.</summary>
     public CategoricalPolicy(SearchSpace space, int floatBins)
     {
-        ArgumentNullException.ThrowIfNull(space);
-        ArgumentOutOfRangeException.ThrowIfNegative(floatBins);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(floatBins, MaxIntegerValues);
-        _space = space;
-        _floatBins = floatBins;
-        _offsets = new int[space.Decisions.Count];
-        _sizes = new int[space.Decisions.Count];
-        var total = 0;
-        for (var i = 0; i < _sizes.Length; i++)
-        {
-            var d = space.Decisions[i];
-            _offsets[i] = total;
-            _sizes[i] = PolicyActions.IsPerValue(d) ? (int)d.Cardinality!.Value : floatBins;
-            total += _sizes[i];
-        }
-
-        Logits = new double[total];
+        _layout = new PolicyLayout(space, floatBins);
+        Logits = new double[_layout.TotalActions];
     }
 
     /// <summary>All logits, decision after decision (the learnable parameters).</summary>
     public double[] Logits { get; }
 
     /// <summary>The space the policy is over.</summary>
-    public SearchSpace Space => _space;
+    public SearchSpace Space => _layout.Space;
+
+    /// <summary>How the decisions map to actions.</summary>
+    public PolicyLayout Layout => _layout;
 
     /// <summary>
     /// The labels of decision <paramref name="index"/>'s actions, in the order of <see cref="Probabilities"/>: its values
     /// as the space formats them, or <c>bin k/n</c> for a binned decision; empty when it is not learned.
     /// </summary>
-    public IReadOnlyList<string> ActionLabels(int index)
-    {
-        var d = _space.Decisions[index];
-        var size = _sizes[index];
-        return PolicyActions.IsPerValue(d)
-            ? [.. Enumerable.Range(0, size).Select(k => d.Format(d.Kind == DecisionKind.Categorical ? k : d.Min + ((long)k * d.Step)))]
-            : [.. Enumerable.Range(0, size).Select(k => string.Create(CultureInfo.InvariantCulture, $"bin {k + 1}/{size}"))];
-    }
+    public IReadOnlyList<string> ActionLabels(int index) => _layout.Labels(index);
 
     /// <summary>The probabilities of decision <paramref name="index"/>'s values (or bins); empty when it is not learned.</summary>
     public double[] Probabilities(int index)
     {
-        var p = new double[_sizes[index]];
+        var p = new double[_layout.Actions(index)];
         if (p.Length == 0)
         {
             return p;
         }
 
-        var offset = _offsets[index];
+        var offset = _layout.Offset(index);
         var max = double.NegativeInfinity;
         for (var k = 0; k < p.Length; k++)
         {
@@ -104,36 +81,12 @@ public sealed class CategoricalPolicy
     public Architecture Sample(DeterministicRandom random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var values = new double[_sizes.Length];
+        var values = new double[_layout.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            if (!_space.IsActive(i, values))
-            {
-                values[i] = double.NaN;
-                continue;
-            }
-
-            var d = _space.Decisions[i];
-            if (_sizes[i] == 0)
-            {
-                values[i] = PolicyActions.Uniform(d, 0, 1, random);
-                continue;
-            }
-
-            var p = Probabilities(i);
-            var u = random.NextDouble();
-            var action = p.Length - 1;
-            for (var k = 0; k < p.Length; k++)
-            {
-                u -= p[k];
-                if (u < 0)
-                {
-                    action = k;
-                    break;
-                }
-            }
-
-            values[i] = PolicyActions.Value(d, action, _floatBins, random);
+            values[i] = !_layout.IsActive(i, values) ? double.NaN
+                : _layout.Actions(i) == 0 ? _layout.UniformValue(i, random)
+                : _layout.Value(i, PolicyLayout.Draw(Probabilities(i), random), random);
         }
 
         return new Architecture(values);
@@ -144,9 +97,9 @@ public sealed class CategoricalPolicy
     {
         ArgumentNullException.ThrowIfNull(architecture);
         var total = 0.0;
-        for (var i = 0; i < _sizes.Length; i++)
+        for (var i = 0; i < _layout.Count; i++)
         {
-            if (Action(i, architecture) is { } action)
+            if (_layout.ActionOf(i, architecture) is { } action)
             {
                 total += Math.Log(Probabilities(i)[action]);
             }
@@ -160,9 +113,9 @@ public sealed class CategoricalPolicy
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(gradient);
-        for (var i = 0; i < _sizes.Length; i++)
+        for (var i = 0; i < _layout.Count; i++)
         {
-            if (Action(i, architecture) is not { } action)
+            if (_layout.ActionOf(i, architecture) is not { } action)
             {
                 continue;
             }
@@ -170,7 +123,7 @@ public sealed class CategoricalPolicy
             var p = Probabilities(i);
             for (var k = 0; k < p.Length; k++)
             {
-                gradient[_offsets[i] + k] += weight * ((k == action ? 1 : 0) - p[k]);
+                gradient[_layout.Offset(i) + k] += weight * ((k == action ? 1 : 0) - p[k]);
             }
         }
     }
@@ -182,21 +135,21 @@ public sealed class CategoricalPolicy
     public void AddEntropyGradient(double weight, double[] gradient)
     {
         ArgumentNullException.ThrowIfNull(gradient);
-        for (var i = 0; i < _sizes.Length; i++)
+        for (var i = 0; i < _layout.Count; i++)
         {
             var p = Probabilities(i);
             var entropy = -p.Sum(q => q > 0 ? q * Math.Log(q) : 0);
             for (var k = 0; k < p.Length; k++)
             {
                 // dH/dθk = -p_k (log p_k + H)
-                gradient[_offsets[i] + k] += weight * (p[k] > 0 ? -p[k] * (Math.Log(p[k]) + entropy) : 0);
+                gradient[_layout.Offset(i) + k] += weight * (p[k] > 0 ? -p[k] * (Math.Log(p[k]) + entropy) : 0);
             }
         }
     }
 
     /// <summary>The policy's entropy: the sum over learned decisions of each softmax's entropy.</summary>
     public double Entropy() =>
-        Enumerable.Range(0, _sizes.Length).Sum(i => -Probabilities(i).Sum(q => q > 0 ? q * Math.Log(q) : 0));
+        Enumerable.Range(0, _layout.Count).Sum(i => -Probabilities(i).Sum(q => q > 0 ? q * Math.Log(q) : 0));
 
     /// <summary>Replaces the logits (from a snapshot).</summary>
     public void SetLogits(IReadOnlyList<double> logits)
@@ -211,12 +164,5 @@ public sealed class CategoricalPolicy
         {
             Logits[i] = logits[i];
         }
-    }
-
-    /// <summary>The learned action of decision <paramref name="index"/> in an architecture, or null when inactive or not learned.</summary>
-    private int? Action(int index, Architecture architecture)
-    {
-        var value = architecture[index];
-        return double.IsNaN(value) || _sizes[index] == 0 ? null : PolicyActions.Action(_space.Decisions[index], value, _floatBins);
     }
 }

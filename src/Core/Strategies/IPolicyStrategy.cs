@@ -6,8 +6,8 @@ namespace NasOrleans.Core.Strategies;
 /// </summary>
 public interface IPolicyStrategy : ISearchStrategy
 {
-    /// <summary>The policy (its logits are the learnable parameters).</summary>
-    CategoricalPolicy Policy { get; }
+    /// <summary>The controller: its parameters, distribution and optimizer.</summary>
+    IPolicyModel Model { get; }
 
     /// <summary>Policy updates made so far (optimizer steps).</summary>
     int PolicyUpdates { get; }

@@ -10,6 +10,12 @@ namespace NasOrleans.Core.Strategies;
 /// <param name="Shaping">How scores become rewards.</param>
 public sealed record PolicyGradientOptions(double LearningRate, double BaselineDecay, double EntropyWeight, int FloatBins, RewardShaping Shaping)
 {
+    /// <summary>The controller the policy runs on: <c>factorized</c> or <c>lstm</c> (see <see cref="PolicyModels"/>).</summary>
+    public string Controller { get; init; } = FactorizedPolicyModel.Name;
+
+    /// <summary>Hidden units of the LSTM controller.</summary>
+    public int LstmHidden { get; init; } = 32;
+
     /// <summary>The documented parameters, with <paramref name="learningRate"/> as the default step size.</summary>
     public static IReadOnlyList<ParameterDescriptor> Parameters(string learningRate) =>
     [
@@ -21,6 +27,8 @@ public sealed record PolicyGradientOptions(double LearningRate, double BaselineD
         new("cost_target", ParameterKind.Number, "1", "The cost target of reward shaping, in the cost's unit.", Min: 1e-12, Max: 1e12),
         new("cost_exponent", ParameterKind.Number, "-0.07", "MnasNet's exponent w (soft: -0.07; hard: -1 in the paper) or TuNAS's beta (negative penalizes).", Min: -100, Max: 100),
         CostMetricParameter,
+        new("controller", ParameterKind.Text, FactorizedPolicyModel.Name, "factorized: one softmax per decision (TuNAS); lstm: an LSTM that emits the decisions in sequence, each conditioned on the ones before (Zoph & Le; TorchSharp, in hosts that have it).", Choices: [FactorizedPolicyModel.Name, "lstm"]),
+        new("lstm_hidden", ParameterKind.Integer, "32", "Hidden units of the lstm controller.", Min: 4, Max: 1024),
     ];
 
     /// <summary>
@@ -39,10 +47,14 @@ public sealed record PolicyGradientOptions(double LearningRate, double BaselineD
             p.GetDouble("baseline_decay"),
             p.GetDouble("entropy_weight"),
             p.GetInt("float_bins"),
-            new RewardShaping(p.GetString("reward_shaping"), p.GetDouble("cost_target"), p.GetDouble("cost_exponent")));
+            new RewardShaping(p.GetString("reward_shaping"), p.GetDouble("cost_target"), p.GetDouble("cost_exponent")))
+        {
+            Controller = p.GetString("controller"),
+            LstmHidden = p.GetInt("lstm_hidden"),
+        };
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"lr {LearningRate}, baseline decay {BaselineDecay}, entropy {EntropyWeight}, float bins {FloatBins}, shaping {Shaping.Kind}");
+        string.Create(CultureInfo.InvariantCulture, $"controller {Controller}, lr {LearningRate}, baseline decay {BaselineDecay}, entropy {EntropyWeight}, float bins {FloatBins}, shaping {Shaping.Kind}");
 }

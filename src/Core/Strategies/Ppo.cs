@@ -52,8 +52,8 @@ public sealed class Ppo : IPolicyStrategy
     /// <summary>The PPO options.</summary>
     public PpoOptions PpoOptions { get; }
 
-    /// <summary>The policy.</summary>
-    public CategoricalPolicy Policy => _learner.Policy;
+    /// <inheritdoc />
+    public IPolicyModel Model => _learner.Model;
 
     /// <inheritdoc />
     public int PolicyUpdates => _learner.Updates;
@@ -83,18 +83,18 @@ public sealed class Ppo : IPolicyStrategy
         var samples = _buffer.Select(b => (Architecture: Architecture.FromKey(b.Key), b.Advantage, b.OldLogProb)).ToList();
         for (var epoch = 0; epoch < PpoOptions.Epochs; epoch++)
         {
-            var gradient = new double[Policy.Logits.Length];
+            var terms = new List<PolicyTerm>(samples.Count);
             foreach (var (sample, advantage, old) in samples)
             {
-                var ratio = Math.Exp(Policy.LogProb(sample) - old);
+                var ratio = Math.Exp(Model.LogProb(sample) - old);
                 var clipped = advantage >= 0 ? ratio > 1 + PpoOptions.Clip : ratio < 1 - PpoOptions.Clip;
                 if (!clipped)
                 {
-                    Policy.AddLogProbGradient(sample, -advantage * ratio / samples.Count, gradient);
+                    terms.Add(new PolicyTerm(sample, advantage * ratio / samples.Count));
                 }
             }
 
-            _learner.Step(gradient);
+            _learner.Step(terms);
         }
 
         _buffer.Clear();

@@ -48,8 +48,8 @@ public sealed class Reinforce : IPolicyStrategy
     /// <summary>The options.</summary>
     public PolicyGradientOptions Options { get; }
 
-    /// <summary>The policy (read it to inspect the learned distribution).</summary>
-    public CategoricalPolicy Policy => _learner.Policy;
+    /// <inheritdoc />
+    public IPolicyModel Model => _learner.Model;
 
     /// <inheritdoc />
     public int PolicyUpdates => _learner.Updates;
@@ -70,10 +70,7 @@ public sealed class Reinforce : IPolicyStrategy
             return;
         }
 
-        var advantage = _learner.Advantage(architecture, s);
-        var gradient = new double[Policy.Logits.Length];
-        Policy.AddLogProbGradient(architecture, -advantage, gradient);
-        _learner.Step(gradient);
+        _learner.Step([new PolicyTerm(architecture, _learner.Advantage(architecture, s))]);
     }
 
     /// <inheritdoc />

@@ -50,8 +50,8 @@ public sealed class TabNas : IPolicyStrategy
     /// <inheritdoc />
     public string Algorithm => Name;
 
-    /// <summary>The policy.</summary>
-    public CategoricalPolicy Policy => _learner.Policy;
+    /// <inheritdoc />
+    public IPolicyModel Model => _learner.Model;
 
     /// <inheritdoc />
     public int PolicyUpdates => _learner.Updates;
@@ -103,8 +103,7 @@ public sealed class TabNas : IPolicyStrategy
         }
 
         var advantage = _learner.Advantage(architecture, s);
-        var gradient = new double[Policy.Logits.Length];
-        Policy.AddLogProbGradient(architecture, -advantage, gradient);
+        var terms = new List<PolicyTerm> { new(architecture, advantage) };
         if (!double.IsPositiveInfinity(_limit))
         {
             // −A·(−∇log P̂(feasible)) = +A · mean over feasible samples of ∇log π.
@@ -118,13 +117,10 @@ public sealed class TabNas : IPolicyStrategy
                 }
             }
 
-            foreach (var sample in feasible)
-            {
-                Policy.AddLogProbGradient(sample, advantage / feasible.Count, gradient);
-            }
+            terms.AddRange(feasible.Select(sample => new PolicyTerm(sample, -advantage / feasible.Count)));
         }
 
-        _learner.Step(gradient);
+        _learner.Step(terms);
     }
 
     /// <inheritdoc />

@@ -30,10 +30,10 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
             throw new InvalidOperationException($"The strategy of '{this.GetPrimaryKeyString()}' ({Strategy!.Algorithm}) does not learn a policy; controllers run reinforce, ppo or tabnas.");
         }
 
-        var policy = strategy.Policy;
-        var decisions = policy.Space.Decisions
-            .Select((d, i) => new DecisionPolicy(d.Name, policy.ActionLabels(i), policy.Probabilities(i)))
+        var model = strategy.Model;
+        var decisions = model.Layout.Space.Decisions
+            .Select((d, i) => new DecisionPolicy(d.Name, model.Layout.Labels(i), [.. model.Probabilities(i)]))
             .ToArray();
-        return Task.FromResult(new PolicySnapshot(strategy.Algorithm, strategy.PolicyUpdates, State.Observed.Count, strategy.Baseline, [.. policy.Logits], decisions));
+        return Task.FromResult(new PolicySnapshot(strategy.Algorithm, strategy.PolicyUpdates, State.Observed.Count, strategy.Baseline, [.. model.Parameters], decisions));
     }
 }

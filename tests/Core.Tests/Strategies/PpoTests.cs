@@ -50,8 +50,8 @@ public class PpoTests
         StrategyTestHelpers.Drive(strategy, 400);
         for (var edge = 0; edge < 6; edge++)
         {
-            var p = strategy.Policy.Probabilities(edge);
-            Assert.Equal(4, Array.IndexOf(p, p.Max()));
+            var p = strategy.Model.Probabilities(edge);
+            Assert.Equal(4, p.ToList().IndexOf(p.Max()));
         }
     }
 
@@ -65,12 +65,12 @@ public class PpoTests
             strategy.Observe(a, StrategyTestHelpers.Score(a));
         }
 
-        Assert.All(strategy.Policy.Logits, l => Assert.Equal(0, l));
+        Assert.All(strategy.Model.Parameters, l => Assert.Equal(0, l));
         Assert.Equal(2, BufferCount(strategy.SaveState()));
         var third = strategy.Propose();
         strategy.Observe(third, StrategyTestHelpers.Score(third));
         Assert.Equal(0, BufferCount(strategy.SaveState()));
-        Assert.Contains(strategy.Policy.Logits, l => l != 0);
+        Assert.Contains(strategy.Model.Parameters, l => l != 0);
     }
 
     [Fact]
@@ -78,14 +78,14 @@ public class PpoTests
     {
         var strategy = Create(4, learningRate: 0.3, batch: 1, epochs: 1);
         var stale = strategy.Propose();
-        var atProposal = strategy.Policy.LogProb(stale);
+        var atProposal = strategy.Model.LogProb(stale);
         for (var i = 0; i < 30; i++)
         {
             var a = strategy.Propose();
             strategy.Observe(a, StrategyTestHelpers.Score(a));
         }
 
-        Assert.NotEqual(atProposal, strategy.Policy.LogProb(stale), 6);
+        Assert.NotEqual(atProposal, strategy.Model.LogProb(stale), 6);
         var before = JsonDocument.Parse(strategy.SaveState()).RootElement.GetProperty("Learner").GetProperty("Pending");
         Assert.Equal(atProposal, before.GetProperty(stale.Key)[0].GetDouble(), 12);
         strategy.Observe(stale, StrategyTestHelpers.Score(stale));

@@ -30,7 +30,7 @@ public class ReinforceTests
         var after = StrategyTestHelpers.Drive(restored, 100 - cut);
 
         Assert.Equal(uninterrupted, before.Concat(after));
-        Assert.Equal(first.Policy.Logits.Length, restored.Policy.Logits.Length);
+        Assert.Equal(first.Model.Parameters.Count, restored.Model.Parameters.Count);
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public class ReinforceTests
         StrategyTestHelpers.Drive(strategy, 400);
         for (var edge = 2; edge < 6; edge++)
         {
-            var p = strategy.Policy.Probabilities(edge);
-            Assert.Equal(4, Array.IndexOf(p, p.Max()));
+            var p = strategy.Model.Probabilities(edge);
+            Assert.Equal(4, p.ToList().IndexOf(p.Max()));
             Assert.True(p[4] > 0.5, $"edge {edge}: p(best) = {p[4]:F3}");
         }
     }
@@ -81,7 +81,7 @@ public class ReinforceTests
         var strategy = Create(2, 0.5);
         var proposal = strategy.Propose();
         strategy.Observe(proposal, null);
-        Assert.All(strategy.Policy.Logits, l => Assert.Equal(0, l));
+        Assert.All(strategy.Model.Parameters, l => Assert.Equal(0, l));
         Assert.Equal(0, PendingCount(strategy.SaveState()));
     }
 
@@ -106,7 +106,7 @@ public class ReinforceTests
             strategy.Observe(a, 1.0);
         }
 
-        Assert.All(Enumerable.Range(0, 6), edge => Assert.True(strategy.Policy.Probabilities(edge)[0] > 0.5));
+        Assert.All(Enumerable.Range(0, 6), edge => Assert.True(strategy.Model.Probabilities(edge)[0] > 0.5));
     }
 
     [Fact]

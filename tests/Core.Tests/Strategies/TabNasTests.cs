@@ -28,8 +28,8 @@ public class TabNasTests
     {
         var strategy = Create(2);
         StrategyTestHelpers.Drive(strategy, 400);
-        var p = strategy.Policy.Probabilities(5);
-        Assert.Equal(3, Array.IndexOf(p, p.Take(4).Max()));
+        var p = strategy.Model.Probabilities(5);
+        Assert.Equal(3, p.ToList().IndexOf(p.Take(4).Max()));
     }
 
     [Fact]
