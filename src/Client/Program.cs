@@ -1,8 +1,10 @@
 using System.CommandLine;
 using NasOrleans.Client;
 using NasOrleans.Client.Commands;
+using NasOrleans.Training.Controllers;
 
 var global = new GlobalOptions();
+TorchControllers.Register();
 var root = new RootCommand("nas: neural architecture search on Microsoft Orleans. Run a study with `nas run <spec.yaml>`.");
 global.AddTo(root);
 root.Subcommands.Add(RunCommand.Create(global));

@@ -9,6 +9,7 @@ using NasOrleans.Storage;
 using NasOrleans.Storage.Postgres;
 using NasOrleans.Storage.Sqlite;
 using NasOrleans.Training;
+using NasOrleans.Training.Controllers;
 using Orleans.Configuration;
 using Orleans.Runtime;
 
@@ -47,6 +48,7 @@ public static class NasSiloBuilderExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(TorchTrainers.Catalog);
+        TorchControllers.Register();
         services.AddSingleton(options);
         services.AddSingleton(sp => new TrainerEnvironment(SharedDirectory.Resolve(options.SharedDirectory), sp.GetRequiredService<TimeProvider>())
         {

@@ -37,6 +37,15 @@ internal static class SpecComponentChecks
                     $"{sample} is larger than population_size ({population}); a tournament draws from the population, so use at most {population}"));
             }
         }
+
+        if (descriptor.LearnsPolicy && errors.Count == before
+            && new ResolvedParameters(descriptor.Parameters, spec.Parameters).GetString("controller") is var controller
+            && !PolicyModels.Names.Contains(controller, StringComparer.Ordinal))
+        {
+            errors.Add(new SpecError(
+                "algorithm.parameters.controller",
+                $"'{controller}' is not available in this process (it needs TorchSharp: submit with nas, or to a cluster of nas-silo); available: {string.Join(", ", PolicyModels.Names)}"));
+        }
     }
 
     /// <summary>
