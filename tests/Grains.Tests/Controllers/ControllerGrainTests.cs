@@ -39,11 +39,12 @@ public class ControllerGrainTests(ClusterFixture fixture)
     }
 
     [Theory]
-    [InlineData("reinforce")]
-    [InlineData("ppo")]
-    public async Task SubmitAsync_PolicyGradientStudy_ControllerLearnsFromEveryScoredTrial(string algorithm)
+    [InlineData("reinforce", "factorized")]
+    [InlineData("ppo", "factorized")]
+    [InlineData("reinforce", "lstm")]
+    public async Task SubmitAsync_PolicyGradientStudy_ControllerLearnsFromEveryScoredTrial(string algorithm, string controller)
     {
-        var summary = await RunToEndAsync(Nb201($"controller-{algorithm}", algorithm, 40));
+        var summary = await RunToEndAsync(Nb201($"controller-{algorithm}-{controller}", algorithm, 40, b => b.WithAlgorithm(algorithm, 5, ("controller", controller))));
 
         var policy = await Controller(summary.StudyId).GetPolicyAsync();
 
