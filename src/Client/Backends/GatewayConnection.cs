@@ -28,7 +28,7 @@ public static class GatewayConnection
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            timeout.CancelAfter(TimeSpan.FromSeconds(30)); // generous: a loaded machine (training on every core) can take over 15 s
             await host.StartAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is not CliException)
