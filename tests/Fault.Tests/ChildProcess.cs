@@ -89,12 +89,15 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Waits until the output contains <paramref name="text"/>; fails when the process exits first or time runs out.</summary>
     public Task WaitForOutputAsync(string text, TimeSpan timeout) => WaitForAnyOutputAsync([text], timeout);
 
-    /// <summary>Waits until the output contains one of <paramref name="texts"/>; fails when the process exits first or time runs out.</summary>
-    public async Task WaitForAnyOutputAsync(string[] texts, TimeSpan timeout)
+    /// <summary>
+    /// Waits until the output (from character <paramref name="from"/> on: what was printed after an event) contains one
+    /// of <paramref name="texts"/>; fails when the process exits first or time runs out.
+    /// </summary>
+    public async Task WaitForAnyOutputAsync(string[] texts, TimeSpan timeout, int from = 0)
     {
         var text = string.Join("' or '", texts);
         var deadline = DateTime.UtcNow + timeout;
-        while (!texts.Any(t => Output.Contains(t, StringComparison.Ordinal)))
+        while (!texts.Any(t => Output.IndexOf(t, from, StringComparison.Ordinal) >= 0))
         {
             if (_process.HasExited)
             {

@@ -37,10 +37,11 @@ public sealed class ControllerFaultTests(ServersFixture servers, ITestOutputHelp
         var before = await PolicyAsync(cluster, study, gatewayB);
         Assert.Equal(summary.Completed + summary.Cached, before.GetProperty("updates").GetInt32());
 
-        // Kill the controller's host again, now with no control silo left, and bring up a fresh one.
-        hostB.Kill();
+        // A fresh control silo joins, then the controller's host dies too: C must reactivate the controller from the store.
         var (hostC, gatewayC) = await cluster.StartControlAsync("control-c");
-        await hostC.WaitForAnyOutputAsync(["Evicting '", "Status=Dead"], TimeSpan.FromSeconds(30));
+        var seen = hostC.Output.Length;
+        hostB.Kill();
+        await hostC.WaitForAnyOutputAsync(["Evicting '", "Status=Dead"], TimeSpan.FromSeconds(30), seen);
         var after = await PolicyAsync(cluster, study, gatewayC);
 
         Assert.Equal(Doubles(before, "logits"), Doubles(after, "logits"));
