@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using NasOrleans.Core.Specs;
+using NasOrleans.Grains.Interfaces;
+using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Hosting;
@@ -53,6 +56,44 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>
+    /// Submits <paramref name="spec"/> and waits until the study leaves Running; fails with the scheduler's queue and
+    /// every trainer slot's status when it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<StudySummary> RunToEndAsync(StudySpec spec, TimeSpan timeout)
+    {
+        var study = Client.GetGrain<IStudyGrain>(spec.Name);
+        var submitted = await study.SubmitAsync(StudySpecJson.Serialize(spec));
+        Assert.True(submitted.Accepted, string.Join("; ", submitted.Errors));
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var status = await study.GetStatusAsync();
+            if (status.Status != StudyStatus.Running)
+            {
+                return status;
+            }
+
+            if (deadline.IsCancellationRequested)
+            {
+                var counts = await Client.GetGrain<ISchedulerGrain>(0).GetCountsAsync(spec.Name);
+                var slots = new List<string>();
+                foreach (var silo in Cluster.Silos)
+                {
+                    for (var i = 0; i < 2; i++)
+                    {
+                        var slot = await Client.GetGrain<ITrainerGrain>($"{silo.SiloAddress.ToParsableString()}/slot{i}").GetStatusAsync();
+                        slots.Add(slot.ToString());
+                    }
+                }
+
+                Assert.Fail($"study {spec.Name} stuck: {status} queue {counts}; slots: {string.Join(" | ", slots)}");
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
     }
 
     public async Task DisposeAsync()

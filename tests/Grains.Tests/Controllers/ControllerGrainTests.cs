@@ -23,20 +23,7 @@ public class ControllerGrainTests(ClusterFixture fixture)
 
     private IControllerGrain Controller(string study) => fixture.Client.GetGrain<IControllerGrain>(ControllerKey.Format(study));
 
-    private async Task<StudySummary> RunToEndAsync(StudySpec spec)
-    {
-        var study = fixture.Client.GetGrain<IStudyGrain>(spec.Name);
-        var submitted = await study.SubmitAsync(StudySpecJson.Serialize(spec));
-        Assert.True(submitted.Accepted, string.Join("; ", submitted.Errors));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (await study.GetStatusAsync() is { Status: StudyStatus.Running } running)
-        {
-            Assert.False(timeout.IsCancellationRequested, $"study {spec.Name} still running: {running}");
-            await Task.Delay(20, CancellationToken.None);
-        }
-
-        return await study.GetStatusAsync();
-    }
+    private Task<StudySummary> RunToEndAsync(StudySpec spec) => fixture.RunToEndAsync(spec, TimeSpan.FromSeconds(90));
 
     [Theory]
     [InlineData("reinforce", "factorized")]

@@ -20,39 +20,7 @@ public class StudyGrainTests(ClusterFixture fixture)
 
     private IStudyGrain Study(string name) => fixture.Client.GetGrain<IStudyGrain>(name);
 
-    private async Task<StudySummary> RunToEndAsync(StudySpec spec)
-    {
-        var study = Study(spec.Name);
-        var submitted = await study.SubmitAsync(StudySpecJson.Serialize(spec));
-        Assert.True(submitted.Accepted, string.Join("; ", submitted.Errors));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var status = await study.GetStatusAsync();
-            if (status.Status != StudyStatus.Running)
-            {
-                return status;
-            }
-
-            if (timeout.IsCancellationRequested)
-            {
-                var counts = await fixture.Client.GetGrain<ISchedulerGrain>(0).GetCountsAsync(spec.Name);
-                var slots = new List<string>();
-                foreach (var silo in fixture.Cluster.Silos)
-                {
-                    for (var i = 0; i < 2; i++)
-                    {
-                        var slot = await fixture.Client.GetGrain<ITrainerGrain>($"{silo.SiloAddress.ToParsableString()}/slot{i}").GetStatusAsync();
-                        slots.Add(slot.ToString());
-                    }
-                }
-
-                Assert.Fail($"study {spec.Name} stuck: {status} queue {counts}; slots: {string.Join(" | ", slots)}");
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
-    }
+    private Task<StudySummary> RunToEndAsync(StudySpec spec) => fixture.RunToEndAsync(spec, TimeSpan.FromSeconds(60));
 
     [Fact]
     public async Task SubmitAsync_Nb201Replay_TrainsExactlyTheBudgetAndReportsTheBest()
