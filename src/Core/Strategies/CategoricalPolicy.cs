@@ -34,17 +34,8 @@ public sealed class CategoricalPolicy
     /// <summary>All logits, decision after decision (the learnable parameters).</summary>
     public double[] Logits { get; }
 
-    /// <summary>The space the policy is over.</summary>
-    public SearchSpace Space => _layout.Space;
-
     /// <summary>How the decisions map to actions.</summary>
     public PolicyLayout Layout => _layout;
-
-    /// <summary>
-    /// The labels of decision <paramref name="index"/>'s actions, in the order of <see cref="Probabilities"/>: its values
-    /// as the space formats them, or <c>bin k/n</c> for a binned decision; empty when it is not learned.
-    /// </summary>
-    public IReadOnlyList<string> ActionLabels(int index) => _layout.Labels(index);
 
     /// <summary>The probabilities of decision <paramref name="index"/>'s values (or bins); empty when it is not learned.</summary>
     public double[] Probabilities(int index)

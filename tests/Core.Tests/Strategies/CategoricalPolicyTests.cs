@@ -17,14 +17,14 @@ public class CategoricalPolicyTests
     ]);
 
     [Fact]
-    public void ActionLabels_PerValueAndBinnedDecisions_MatchTheProbabilities()
+    public void LayoutLabels_PerValueAndBinnedDecisions_MatchTheProbabilities()
     {
         var policy = new CategoricalPolicy(Mixed(), 4);
 
-        Assert.Equal(["plain", "residual", "bottleneck"], policy.ActionLabels(0));
-        Assert.Equal(["2", "4", "6"], policy.ActionLabels(1));
-        Assert.Equal(["bin 1/4", "bin 2/4", "bin 3/4", "bin 4/4"], policy.ActionLabels(2));
-        Assert.All(Enumerable.Range(0, 5), i => Assert.Equal(policy.Probabilities(i).Length, policy.ActionLabels(i).Count));
+        Assert.Equal(["plain", "residual", "bottleneck"], policy.Layout.Labels(0));
+        Assert.Equal(["2", "4", "6"], policy.Layout.Labels(1));
+        Assert.Equal(["bin 1/4", "bin 2/4", "bin 3/4", "bin 4/4"], policy.Layout.Labels(2));
+        Assert.All(Enumerable.Range(0, 5), i => Assert.Equal(policy.Probabilities(i).Length, policy.Layout.Labels(i).Count));
     }
 
     [Fact]
