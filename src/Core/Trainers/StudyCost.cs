@@ -50,23 +50,7 @@ public static class StudyCost
             return StrategyContext.Empty;
         }
 
-        var cost = factory(spec.Trainer, space, environment, metric);
-        var cache = new Dictionary<string, double>(StringComparer.Ordinal);
-        return new StrategyContext(
-            a =>
-            {
-                lock (cache)
-                {
-                    if (!cache.TryGetValue(a.Key, out var value))
-                    {
-                        value = cost(a);
-                        cache[a.Key] = value;
-                    }
-
-                    return value;
-                }
-            },
-            limit);
+        return new StrategyContext(factory(spec.Trainer, space, environment, metric), limit);
     }
 
     /// <summary>Adds the problems of the study's cost (an unknown cost metric, shaping without a cost) to <paramref name="found"/>.</summary>
