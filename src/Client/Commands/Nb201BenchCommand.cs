@@ -52,19 +52,16 @@ internal static class Nb201BenchCommand
             var benchmark = new Nb201Benchmark(table, data);
             var outcomes = new List<Nb201BenchmarkResult>();
             var json = new List<object>();
+            if (constraint is null && algorithms.FirstOrDefault(a => a.Parameters.GetValueOrDefault("reward_shaping") is { } k && k != RewardShaping.None.Kind) is { Name: { } shaped })
+            {
+                throw new CliException($"--param ({shaped}): reward shaping needs a cost; pass --constraint <column>:max=<value> (for example lat_pixel3:max=10), whose column is the cost.", ExitCodes.InvalidInput);
+            }
+
             foreach (var (name, given) in algorithms)
             {
                 ct.ThrowIfCancellationRequested();
                 var started = Stopwatch.GetTimestamp();
-                Nb201BenchmarkResult outcome;
-                try
-                {
-                    outcome = benchmark.Run(name, given, result.GetValue(budget), result.GetValue(runs), result.GetValue(seed), constraint: constraint);
-                }
-                catch (ArgumentException ex) when (constraint is null && ex.ParamName == "cost")
-                {
-                    throw new CliException($"--param ({name}): reward shaping needs a cost; pass --constraint <column>:max=<value> (for example lat_pixel3:max=10), whose column is the cost.", ExitCodes.InvalidInput);
-                }
+                var outcome = benchmark.Run(name, given, result.GetValue(budget), result.GetValue(runs), result.GetValue(seed), constraint: constraint);
 
                 var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 outcomes.Add(outcome);
