@@ -91,7 +91,9 @@ public sealed class EmbeddedLifecycleTests : IDisposable
     [Fact]
     public async Task Watch_ClientKilledMidWatch_LeavesTheStudyAloneAndANewWatchFollowsItToTheEnd()
     {
-        var spec = WriteSpec("watched", 60, durationMs: 100);
+        // Long enough (150 trials of 200 ms, 2 at a time: 15 s) that the study still runs when the second watch connects,
+        // even on a loaded machine: a gateway whose study ended has shut down, and then there is nothing to watch.
+        var spec = WriteSpec("watched", 150, durationMs: 200);
         var data = Path.Combine(_directory, "watched");
         var store = new SqliteTrialStore(new SqliteStorageOptions { DataDirectory = data });
         using var run = NasProcess.Start("run", spec, "--data-dir", data);
@@ -119,8 +121,8 @@ public sealed class EmbeddedLifecycleTests : IDisposable
         Assert.True(code == 0, output);
         using var final = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
         Assert.Equal("completed", final.RootElement.GetProperty("status").GetString());
-        Assert.Equal(60, final.RootElement.GetProperty("completed").GetInt32());
-        Assert.True(afterKill < 60, "the study should still have been running when the first watch was killed");
+        Assert.Equal(150, final.RootElement.GetProperty("completed").GetInt32());
+        Assert.True(afterKill < 150, "the study should still have been running when the first watch was killed");
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NasOrleans.Grains.Interfaces;
 using NasOrleans.Hosting;
 
 namespace NasOrleans.Client.Backends;
@@ -9,15 +10,30 @@ namespace NasOrleans.Client.Backends;
 /// <summary>Connects an Orleans client to gateways given as <c>host:port</c> (comma-separated).</summary>
 public static class GatewayConnection
 {
-    /// <summary>Connects, or throws <see cref="CliException"/> (exit code Unavailable) saying which gateway could not be reached.</summary>
+    /// <summary>How long a refused connection is retried (a silo still starting) before the gateway is reported unreachable.</summary>
+    public static readonly TimeSpan RefusedRetryWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Connects, and checks that the cluster's grain manifest (which the client receives from the gateway) hosts
+    /// studies, so that the first grain call works. Throws <see cref="CliException"/> (exit code Unavailable) saying
+    /// which gateway could not be reached, or that it hosts no study grains (a silo shutting down hands out a manifest
+    /// without itself).
+    /// </summary>
     public static async Task<GrainStudyClient> ConnectAsync(string gateways, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
+        var retry = new GatewayRetryFilter(TimeProvider.System, RefusedRetryWindow, TimeSpan.FromMilliseconds(500));
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("NAS_CLIENT_LOG") is { Length: > 0 } level && Enum.TryParse<LogLevel>(level, true, out var minimum))
+        {
+            builder.Logging.SetMinimumLevel(minimum).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         builder.UseOrleansClient(client => client
             .UseStaticClustering(endpoints)
+            .UseConnectionRetryFilter(retry)
             .Configure<Orleans.Configuration.ClusterOptions>(o =>
             {
                 o.ClusterId = Environment.GetEnvironmentVariable("NAS_CLUSTER_ID") is { Length: > 0 } c ? c : NasClusterOptions.DefaultId;
@@ -34,14 +50,45 @@ public static class GatewayConnection
         catch (Exception ex) when (ex is not CliException)
         {
             host.Dispose();
-            throw new CliException($"Could not reach the cluster gateway {gateways}: {ex.Message}. Is a silo running there?", ExitCodes.Unavailable);
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = retry.LastError is { } last
+                ? $"no connection within {RefusedRetryWindow.TotalSeconds:0} s ({last.GetBaseException().Message.Split(", will retry", 2)[0]})"
+                : ex.Message;
+            throw new CliException(
+                $"Could not reach the cluster gateway {gateways}: {reason}. Is a silo running there? (nas-silo, or a `nas run` on its data directory)",
+                ExitCodes.Unavailable);
         }
 
-        return new GrainStudyClient(host.Services.GetRequiredService<IClusterClient>(), async () =>
+        var clusterClient = host.Services.GetRequiredService<IClusterClient>();
+        if (!HostsStudies(clusterClient))
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(5));
+            host.Dispose();
+            throw new CliException(
+                $"The cluster gateway {gateways} answered, but no silo there hosts studies: it is shutting down (the study it ran may have ended), " +
+                "or it is not a NasOrleans control silo. Run the command again, or point --gateway at a running nas-silo.",
+                ExitCodes.Unavailable);
+        }
+
+        return new GrainStudyClient(clusterClient, async () =>
         {
             await host.StopAsync(TimeSpan.FromSeconds(5));
             host.Dispose();
         });
+    }
+
+    /// <summary>Whether the grain manifest this client holds has an implementation of <see cref="IStudyGrain"/>.</summary>
+    internal static bool HostsStudies(IGrainFactory grains)
+    {
+        try
+        {
+            _ = grains.GetGrain<IStudyGrain>("nas-manifest-probe");
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static IPEndPoint Parse(string text)
@@ -53,7 +100,23 @@ public static class GatewayConnection
         }
 
         var host = text[..colon];
-        var address = host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(host, out var ip) ? ip : Dns.GetHostAddresses(host).First();
-        return new IPEndPoint(address, port);
+        if (host == "localhost")
+        {
+            return new IPEndPoint(IPAddress.Loopback, port);
+        }
+
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            return new IPEndPoint(ip, port);
+        }
+
+        try
+        {
+            return new IPEndPoint(Dns.GetHostAddresses(host).First(), port);
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            throw new CliException($"--gateway '{text}': the host '{host}' does not resolve to an address ({ex.Message}).", ExitCodes.InvalidInput);
+        }
     }
 }

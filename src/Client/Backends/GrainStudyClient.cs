@@ -62,5 +62,16 @@ public sealed class GrainStudyClient : IStudyClient
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dispose?.Invoke() ?? ValueTask.CompletedTask;
 
-    private IStudyGrain Study(string studyId) => _grains.GetGrain<IStudyGrain>(studyId);
+    private IStudyGrain Study(string studyId)
+    {
+        try
+        {
+            return _grains.GetGrain<IStudyGrain>(studyId);
+        }
+        catch (ArgumentException)
+        {
+            // The manifest lost the study grain: the silo that hosted it is shutting down.
+            throw new CliException("The cluster no longer hosts studies: its silo is shutting down. Run the command again once a control silo is up.", ExitCodes.Unavailable);
+        }
+    }
 }

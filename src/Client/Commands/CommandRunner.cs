@@ -21,6 +21,11 @@ internal static class CommandRunner
             await Console.Error.WriteLineAsync($"nas: the spec is invalid; nothing was stored:\n{ex.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Exception ex) when (ex is Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException)
+        {
+            await Console.Error.WriteLineAsync($"nas: lost the connection to the cluster ({ex.Message}). The silo may have stopped; run the command again once it is up.");
+            return ExitCodes.Unavailable;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("nas: interrupted");

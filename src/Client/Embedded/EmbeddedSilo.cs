@@ -17,12 +17,16 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     private readonly DataDirectoryLock? _lock;
     private readonly string _dataDirectory;
 
-    private EmbeddedSilo(IHost host, DataDirectoryLock? dataLock, string dataDirectory)
+    private EmbeddedSilo(IHost host, DataDirectoryLock? dataLock, string dataDirectory, int gatewayPort)
     {
         _host = host;
         _lock = dataLock;
         _dataDirectory = dataDirectory;
+        GatewayPort = gatewayPort;
     }
+
+    /// <summary>The port of this silo's client gateway on 127.0.0.1.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>The grains of this silo.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
@@ -70,7 +74,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             new RunnerInfo(Environment.ProcessId, gatewayPort).Write(options.DataDirectory);
         }
 
-        return new EmbeddedSilo(host, dataLock, options.DataDirectory);
+        return new EmbeddedSilo(host, dataLock, options.DataDirectory, gatewayPort);
     }
 
     /// <summary>Stops the silo cleanly (trainer slots drain) and releases the data directory.</summary>
