@@ -13,8 +13,9 @@ public sealed class EmbeddedLifecycleTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string WriteSpec(string name, int trials, int durationMs)
+    private string WriteSpec(string name, int trials, int durationMs, string? holdFile = null)
     {
+        var hold = holdFile is null ? string.Empty : $", hold_file: '{holdFile}'";
         var path = Path.Combine(_directory, name + ".yaml");
         File.WriteAllText(path, $$"""
             name: {{name}}
@@ -24,7 +25,7 @@ public sealed class EmbeddedLifecycleTests : IDisposable
                 - { name: a, type: integer, min: 0, max: 99 }
                 - { name: b, type: integer, min: 0, max: 99 }
             algorithm: { name: random, seed: 3 }
-            trainer: { kind: synthetic, parameters: { duration_ms: {{durationMs}} } }
+            trainer: { kind: synthetic, parameters: { duration_ms: {{durationMs}}{{hold}} } }
             budget: { max_trials: {{trials}}, parallel_trials: 2 }
             """);
         return path;
@@ -91,14 +92,16 @@ public sealed class EmbeddedLifecycleTests : IDisposable
     [Fact]
     public async Task Watch_ClientKilledMidWatch_LeavesTheStudyAloneAndANewWatchFollowsItToTheEnd()
     {
-        // Long enough (150 trials of 200 ms, 2 at a time: 15 s) that the study still runs when the second watch connects,
-        // even on a loaded machine: a gateway whose study ended has shut down, and then there is nothing to watch.
-        var spec = WriteSpec("watched", 150, durationMs: 200);
+        // The study cannot end while the hold file exists (its trials wait for it), so both watches meet it running
+        // however slow the machine is; the test lets it finish once the second watch follows it.
+        var hold = Path.Combine(_directory, "watched.hold");
+        await File.WriteAllTextAsync(hold, "held");
+        var spec = WriteSpec("watched", 60, durationMs: 50, holdFile: hold);
         var data = Path.Combine(_directory, "watched");
         var store = new SqliteTrialStore(new SqliteStorageOptions { DataDirectory = data });
         using var run = NasProcess.Start("run", spec, "--data-dir", data);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (await TryCountAsync(store, "watched") < 3 || !File.Exists(Path.Combine(data, "runner.json")))
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (!File.Exists(Path.Combine(data, "runner.json")))
         {
             await Task.Delay(50, timeout.Token);
         }
@@ -107,23 +110,36 @@ public sealed class EmbeddedLifecycleTests : IDisposable
         var gateway = $"127.0.0.1:{runner.RootElement.GetProperty("GatewayPort").GetInt32()}";
         using (var watch = NasProcess.Start("watch", "watched", "--gateway", gateway))
         {
-            while (!watch.Output.Contains("watched: running", StringComparison.Ordinal))
-            {
-                await Task.Delay(50, timeout.Token);
-            }
-
+            await WaitForOutputAsync(watch, "watched: running", timeout.Token);
             watch.Kill();
         }
 
         var afterKill = await TryCountAsync(store, "watched");
-        var (code, output) = await NasProcess.RunAsync(TimeSpan.FromSeconds(90), "watch", "watched", "--gateway", gateway, "--json");
+        using var second = NasProcess.Start("watch", "watched", "--gateway", gateway, "--json");
+        await WaitForOutputAsync(second, "watched: running", timeout.Token);
+        File.Delete(hold);
+        var code = await second.WaitAsync(TimeSpan.FromSeconds(90));
+        var output = second.Output;
 
         Assert.True(code == 0, output);
         using var final = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
         Assert.Equal("completed", final.RootElement.GetProperty("status").GetString());
-        Assert.Equal(150, final.RootElement.GetProperty("completed").GetInt32());
-        Assert.True(afterKill < 150, "the study should still have been running when the first watch was killed");
+        Assert.Equal(60, final.RootElement.GetProperty("completed").GetInt32());
+        Assert.Equal(0, afterKill);
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    private static async Task WaitForOutputAsync(NasProcess process, string text, CancellationToken cancellationToken)
+    {
+        while (!process.Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (process.HasExited)
+            {
+                Assert.Fail($"nas exited before printing '{text}':\n{process.Output}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
     }
 
     private static async Task<int> TryCountAsync(SqliteTrialStore store, string study)

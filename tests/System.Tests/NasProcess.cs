@@ -31,6 +31,8 @@ internal sealed class NasProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The nas.dll built beside the test's configuration (Debug or Release).</summary>
     public static string NasDll
     {

@@ -21,16 +21,21 @@ public sealed class SyntheticTrainer : ITrainer
     private readonly int _epochs;
     private readonly TimeProvider _time;
     private readonly string _salt;
+    private readonly string? _holdFile;
 
     /// <summary>Creates the trainer.</summary>
-    public SyntheticTrainer(TimeSpan duration, double failureRate, int epochs, string salt, TimeProvider time)
+    public SyntheticTrainer(TimeSpan duration, double failureRate, int epochs, string salt, TimeProvider time, string? holdFile = null)
     {
         _duration = duration;
         _failureRate = failureRate;
         _epochs = epochs;
         _salt = salt;
         _time = time;
+        _holdFile = holdFile;
     }
+
+    /// <summary>How often a held trial looks whether its hold file is gone.</summary>
+    public static TimeSpan HoldPollInterval { get; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The catalog entry.</summary>
     public static TrainerDescriptor Descriptor { get; } = new(
@@ -41,13 +46,16 @@ public sealed class SyntheticTrainer : ITrainer
             new ParameterDescriptor("failure_rate", ParameterKind.Number, "0", "Share of architectures whose training fails (decided from the architecture).", Min: 0, Max: 1),
             new ParameterDescriptor("epochs", ParameterKind.Integer, "1", "Intermediate reports per trial (the duration is split between them).", Min: 1, Max: 1000),
             new ParameterDescriptor("salt", ParameterKind.Text, "nas", "Changes the made-up landscape."),
+            new ParameterDescriptor("hold_file", ParameterKind.Text, "", "While this file exists, trials do not finish (lets a test keep a study running as long as it needs)."),
         ],
         ["validation_accuracy", "test_accuracy", "loss", "params", "flops"],
         [],
         (spec, _, env) =>
         {
             var p = new ResolvedParameters(Descriptor!.Parameters, spec.Parameters);
-            return new SyntheticTrainer(TimeSpan.FromMilliseconds(p.GetInt("duration_ms")), p.GetDouble("failure_rate"), p.GetInt("epochs"), p.GetString("salt"), env.Time);
+            var hold = p.GetString("hold_file");
+            return new SyntheticTrainer(
+                TimeSpan.FromMilliseconds(p.GetInt("duration_ms")), p.GetDouble("failure_rate"), p.GetInt("epochs"), p.GetString("salt"), env.Time, hold.Length > 0 ? hold : null);
         });
 
     /// <inheritdoc />
@@ -74,6 +82,11 @@ public sealed class SyntheticTrainer : ITrainer
                     return TrialOutcome.Success(new Dictionary<string, double> { ["validation_accuracy"] = partial, ["epochs"] = epoch, ["early_stopped"] = 1 });
                 }
             }
+        }
+
+        while (_holdFile is not null && File.Exists(_holdFile))
+        {
+            await Task.Delay(HoldPollInterval, _time, cancellationToken).ConfigureAwait(false);
         }
 
         if (Unit(request.Architecture.Key, "fail") < _failureRate)
