@@ -20,4 +20,4 @@ root.Subcommands.Add(ReportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
 root.Subcommands.Add(ChaosCommand.Create(global));
 // Ctrl-C cancels the command's token; give `nas run` time to drain its trainer slots and stop the silo cleanly.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });
+return await CommandRunner.InvokeAsync(root.Parse(args), global, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });

@@ -71,7 +71,7 @@ public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore
 
             if (query.Order == TrialOrder.ByScore)
             {
-                // As SQLite orders score DESC: nulls last, ties by trial id.
+                // As SQLite orders score DESC: nulls last, ties by trial id (Core's TrialRanking, the one order of "best").
                 selected = selected
                     .Where(t => t.Status == TrialStatus.Completed && t.Feasible)
                     .OrderBy(t => t.Score is null ? 1 : 0)

@@ -8,12 +8,14 @@ internal sealed class NasProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
 
     private NasProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) => Append(e.Data, _stdout);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data, _stderr);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -25,6 +27,30 @@ internal sealed class NasProcess : IDisposable
             lock (_output)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What nas wrote to stdout alone.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    /// <summary>What nas wrote to stderr alone.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _stderr.ToString();
             }
         }
     }
@@ -89,6 +115,14 @@ internal sealed class NasProcess : IDisposable
         return (code, process.Output);
     }
 
+    /// <summary>Runs nas to the end and returns its exit code, stdout and stderr apart.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var code = await process.WaitAsync(timeout);
+        return (code, process.StandardOutput, process.StandardError);
+    }
+
     public async Task<int> WaitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
@@ -123,7 +157,7 @@ internal sealed class NasProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, StringBuilder stream)
     {
         if (line is null)
         {
@@ -133,6 +167,7 @@ internal sealed class NasProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            stream.AppendLine(line);
         }
     }
 }

@@ -8,10 +8,11 @@ namespace NasOrleans.Client.Backends;
 /// <summary>
 /// Opens the study client that the common options ask for: a cluster through <c>--gateway</c>, else the
 /// embedded data directory (reads from its store; changes through the running <c>nas run</c>, or a silo started here).
+/// Only <c>create</c> (<c>nas submit</c>) makes a data directory that is not there: read commands never create one.
 /// </summary>
 internal static class StudyClientFactory
 {
-    public static async Task<IStudyClient> OpenAsync(CommonSettings settings, CancellationToken cancellationToken)
+    public static async Task<IStudyClient> OpenAsync(CommonSettings settings, CancellationToken cancellationToken, bool create = false)
     {
         if (settings.Gateway is { } gateway)
         {
@@ -19,9 +20,28 @@ internal static class StudyClientFactory
         }
 
         var dataDirectory = Path.GetFullPath(settings.DataDirectory);
+        if (!create)
+        {
+            EnsureExists(dataDirectory);
+        }
+
         var store = new SqliteTrialStore(new SqliteStorageOptions { DataDirectory = dataDirectory });
         await store.InitializeAsync(cancellationToken);
         return new StoreStudyClient(store, ct => OpenWriterAsync(settings, dataDirectory, ct));
+    }
+
+    private static void EnsureExists(string dataDirectory)
+    {
+        var where = "(--data-dir, else $NAS_DATA_DIR, else ./.nas)";
+        if (!Directory.Exists(dataDirectory))
+        {
+            throw new CliException($"The data directory {dataDirectory} does not exist {where}. Check the path, or start a study there with `nas run <spec.yaml>`.", ExitCodes.Unavailable);
+        }
+
+        if (!File.Exists(Path.Combine(dataDirectory, SqliteStorageOptions.DefaultDatabaseFileName)))
+        {
+            throw new CliException($"The data directory {dataDirectory} holds no studies ({SqliteStorageOptions.DefaultDatabaseFileName} is missing) {where}. Check the path, or start a study there with `nas run <spec.yaml>`.", ExitCodes.Unavailable);
+        }
     }
 
     private static async Task<IStudyClient> OpenWriterAsync(CommonSettings settings, string dataDirectory, CancellationToken cancellationToken)

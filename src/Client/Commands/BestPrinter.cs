@@ -5,36 +5,49 @@ using Spectre.Console;
 
 namespace NasOrleans.Client.Commands;
 
-/// <summary>Prints a study's best trials: one JSON object, a table on a terminal, or plain lines.</summary>
+/// <summary>
+/// Prints a study's best trials: one JSON object, a table on a terminal, or plain lines. With no completed feasible
+/// trial the reason goes to stderr (and into the JSON object, with <c>"best": null</c>) and the exit code is 3.
+/// </summary>
 internal static class BestPrinter
 {
     public static async Task<int> PrintAsync(IStudyClient client, StudySummary summary, int count, bool json, CancellationToken cancellationToken)
     {
         var view = new StudyView(summary);
         var best = await client.GetBestAsync(summary.StudyId, count, cancellationToken);
+        var top = best.FirstOrDefault();
+        var reason = top is null
+            ? $"Study {summary.StudyId} has no completed feasible trial{(summary.Status == StudyStatus.Running ? " yet" : "")} ({StudyView.Progress(summary)})."
+            : null;
+        if (reason is not null)
+        {
+            await Console.Error.WriteLineAsync($"nas: {reason}");
+        }
+
         if (json)
         {
-            var top = best.FirstOrDefault();
             JsonOutput.Write(new
             {
                 study = summary.StudyId,
                 status = summary.Status,
+                best = top is null ? null : view.TrialJson(top),
+                reason,
+                message = summary.Message,
                 trial = top?.TrialId,
                 architecture = top is null ? null : view.Architecture(top),
                 display = top?.Display,
                 metrics = top?.Metrics,
                 top = best.Select(view.TrialJson).ToList(),
             });
-            return top is null ? ExitCodes.NotFound : ExitCodes.Ok;
+            return top is null ? ExitCodes.StudyNotCompleted : ExitCodes.Ok;
         }
 
-        if (best.Count == 0)
+        if (top is null)
         {
-            Console.WriteLine($"Study {summary.StudyId} has no completed feasible trial yet ({StudyView.Progress(summary)}).");
-            return ExitCodes.NotFound;
+            return ExitCodes.StudyNotCompleted;
         }
 
-        var first = best[0];
+        var first = top;
         Console.WriteLine($"Best architecture of study {summary.StudyId} (trial {first.TrialId}, {summary.Objective}):");
         Console.WriteLine($"  {first.Display}");
         foreach (var (name, value) in first.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))

@@ -21,9 +21,10 @@ internal static class ExportCommand
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
             var trialId = result.GetValue(trial) ?? summary.BestTrialId
-                ?? throw new CliException($"Study {summary.StudyId} has no completed feasible trial to export yet.", ExitCodes.NotFound);
+                ?? throw new CliException($"Study {summary.StudyId} has no completed feasible trial to export ({StudyView.Progress(summary)}).", ExitCodes.StudyNotCompleted);
             var root = Path.GetFullPath(result.GetValue(artifacts) ?? Path.Combine(settings.DataDirectory, "artifacts"));
             var path = result.GetValue(output)!.FullName;
+            OutputFile.EnsureWritable(path, "--out");
             try
             {
                 ModelPackage.Write(root, summary.StudyId, trialId, summary.SpecJson, path);
@@ -31,6 +32,10 @@ internal static class ExportCommand
             catch (FileNotFoundException ex)
             {
                 throw new CliException(ex.Message, ExitCodes.NotFound);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"--out {path} cannot be written: {ex.Message}", ExitCodes.InvalidInput);
             }
 
             var description = ArtifactStore.Describe(root, summary.StudyId, trialId)!;

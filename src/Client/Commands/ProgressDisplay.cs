@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace NasOrleans.Client.Commands;
 
-/// <summary>Follows studies until they end: a live progress bar on a terminal, plain lines otherwise (stderr when JSON goes to stdout).</summary>
+/// <summary>
+/// Follows studies until they end: a live progress bar on a terminal, plain lines otherwise (stderr when JSON goes to
+/// stdout), and each failed trial's error as it happens (stderr).
+/// </summary>
 internal static class ProgressDisplay
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -15,6 +18,11 @@ internal static class ProgressDisplay
         if (!json && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {
             IReadOnlyList<StudySummary> last = [];
+            var live = new FailureLog(client, line =>
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(line)}[/]");
+                return Task.CompletedTask;
+            });
             await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
@@ -25,6 +33,7 @@ internal static class ProgressDisplay
                         last = await PollAsync(client, studyIds, cancellationToken);
                         foreach (var s in last)
                         {
+                            await live.ReportAsync(s, cancellationToken);
                             var task = tasks[s.StudyId];
                             task.MaxValue = Math.Max(1, s.MaxTrials);
                             task.Value = s.Completed + s.Failed;
@@ -47,11 +56,17 @@ internal static class ProgressDisplay
         }
 
         var writer = json ? Console.Error : Console.Out;
+        var failures = new FailureLog(client, Console.Error.WriteLineAsync);
         var printed = new Dictionary<string, string>();
         var lastPrint = DateTimeOffset.MinValue;
         while (true)
         {
             var summaries = await PollAsync(client, studyIds, cancellationToken);
+            foreach (var s in summaries)
+            {
+                await failures.ReportAsync(s, cancellationToken);
+            }
+
             var done = summaries.All(s => s.Status != StudyStatus.Running);
             if (DateTimeOffset.UtcNow - lastPrint > TimeSpan.FromSeconds(2) || done)
             {

@@ -26,7 +26,7 @@ internal static class ReportCommand
             var trials = await CompletedTrials.LoadAsync(client, summary.StudyId, ct);
             if (trials.Count == 0)
             {
-                throw new CliException($"Study {summary.StudyId} has no completed trial to plot yet ({StudyView.Progress(summary)}).", ExitCodes.NotFound);
+                throw new CliException($"Study {summary.StudyId} has no completed trial to plot yet ({StudyView.Progress(summary)}).", ExitCodes.StudyNotCompleted);
             }
 
             var report = new StudyReport(summary, trials);

@@ -61,8 +61,7 @@ internal static class RunCommand
             var submitted = await client.SubmitAsync(StudySpecJson.Serialize(spec), cancellationToken);
             if (!submitted.Accepted)
             {
-                await Console.Error.WriteLineAsync("nas: the study was not accepted; nothing was stored:\n" + string.Join('\n', submitted.Errors));
-                return ExitCodes.InvalidInput;
+                throw new CliException("the study was not accepted; nothing was stored:\n" + string.Join('\n', submitted.Errors), ExitCodes.InvalidInput);
             }
 
             targets = [spec.Name];
@@ -84,8 +83,7 @@ internal static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("nas: stopping; trials in flight run again when you resume with `nas run`.");
-            return ExitCodes.Interrupted;
+            throw new CliException("stopping; trials in flight run again when you resume with `nas run`.", ExitCodes.Interrupted);
         }
 
         var code = ExitCodes.Ok;

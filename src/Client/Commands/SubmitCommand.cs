@@ -17,12 +17,11 @@ internal static class SubmitCommand
         {
             var settings = global.Read(result);
             var parsed = StudySpecParser.ParseFile(result.GetValue(spec)!.FullName, TorchTrainers.Catalog);
-            await using var client = await StudyClientFactory.OpenAsync(settings, ct);
+            await using var client = await StudyClientFactory.OpenAsync(settings, ct, create: true);
             var submitted = await client.SubmitAsync(StudySpecJson.Serialize(parsed), ct);
             if (!submitted.Accepted)
             {
-                await Console.Error.WriteLineAsync("nas: the study was not accepted; nothing was stored:\n" + string.Join('\n', submitted.Errors));
-                return ExitCodes.InvalidInput;
+                throw new CliException("the study was not accepted; nothing was stored:\n" + string.Join('\n', submitted.Errors), ExitCodes.InvalidInput);
             }
 
             if (settings.Json)

@@ -22,15 +22,22 @@ internal static class WatchCommand
             {
                 final = summary;
                 var watcher = new StudyWatcher();
+                var failures = new FailureLog(client, Console.Error.WriteLineAsync);
                 await foreach (var update in watcher.WatchAsync(grains.Grains, summary.StudyId, ct))
                 {
                     final = update;
+                    await failures.ReportAsync(update, ct);
                     await (settings.Json ? Console.Error : Console.Out).WriteLineAsync(StudyView.Progress(update));
                 }
             }
             else
             {
                 final = (await ProgressDisplay.FollowAsync(client, [summary.StudyId], settings.Json, ct))[0];
+            }
+
+            if (final.Status != StudyStatus.Completed)
+            {
+                await Console.Error.WriteLineAsync($"nas: study {final.StudyId} ended {final.Status.ToString().ToLowerInvariant()}: {final.Message}");
             }
 
             if (settings.Json)

@@ -114,7 +114,7 @@ public sealed class StudySpecBuilder
         return this;
     }
 
-    /// <summary>Sets the budget; <paramref name="maxFailed"/> defaults to <paramref name="maxTrials"/>.</summary>
+    /// <summary>Sets the budget; <paramref name="maxFailed"/> defaults to max(3, 10% of <paramref name="maxTrials"/>).</summary>
     public StudySpecBuilder WithBudget(int maxTrials, int parallel = 1, int? maxFailed = null)
     {
         _maxTrials = maxTrials;
@@ -137,7 +137,7 @@ public sealed class StudySpecBuilder
             space with { Kind = SpaceCatalog.EffectiveKind(space) },
             new AlgorithmSpec(_algorithm, _seed, new Dictionary<string, string>(_algorithmParameters, StringComparer.Ordinal)),
             new TrainerSpec(_trainer, new Dictionary<string, string>(_trainerParameters, StringComparer.Ordinal)),
-            new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? _maxTrials))
+            new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? BudgetSpec.DefaultMaxFailedTrials(_maxTrials)))
         {
             EarlyStopping = _earlyStopping,
         };

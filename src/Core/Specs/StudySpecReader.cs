@@ -195,6 +195,6 @@ internal sealed class StudySpecReader
 
         var parallel = _r.Whole(map?.GetValueOrDefault("parallel_trials"), "budget.parallel_trials", int.MinValue, int.MaxValue, $"use at most {StudySpecValidator.ParallelTrialsLimit}");
         var failed = _r.Whole(map?.GetValueOrDefault("max_failed_trials"), "budget.max_failed_trials", int.MinValue, int.MaxValue, tooLarge);
-        return new BudgetSpec((int)(maxTrials ?? 0), (int)(parallel ?? 1), (int)(failed ?? maxTrials ?? 0));
+        return new BudgetSpec((int)(maxTrials ?? 0), (int)(parallel ?? 1), (int)(failed ?? BudgetSpec.DefaultMaxFailedTrials((int)(maxTrials ?? 0))));
     }
 }

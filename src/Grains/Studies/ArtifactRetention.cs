@@ -1,4 +1,5 @@
 using System.Globalization;
+using NasOrleans.Core.Reports;
 using NasOrleans.Grains.Interfaces.Messages;
 
 namespace NasOrleans.Grains.Studies;
@@ -11,7 +12,7 @@ internal sealed class ArtifactRetention
 {
     private readonly string? _studyDirectory;
     private readonly int _keep;
-    private readonly SortedSet<(double Score, long Negated)> _best = [];
+    private readonly SortedSet<(double Score, long Id)> _best = new(Comparer<(double Score, long Id)>.Create((a, b) => TrialRanking.Compare(a.Score, a.Id, b.Score, b.Id)));
 
     public ArtifactRetention(string? root, string studyId, int keep, IEnumerable<TrialRecord> trials)
     {
@@ -60,15 +61,16 @@ internal sealed class ArtifactRetention
 
     private long? Add(TrialRecord t)
     {
-        _best.Add((t.Score!.Value, -t.TrialId));
+        _best.Add((t.Score!.Value, t.TrialId));
         if (_best.Count <= _keep)
         {
             return null;
         }
 
-        var worst = _best.Min;
+        // The set is in rank order (best first), so the last one is the one that drops out.
+        var worst = _best.Max;
         _best.Remove(worst);
-        return -worst.Negated;
+        return worst.Id;
     }
 
     private void Delete(long trialId)

@@ -262,6 +262,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             return;
         }
 
+        if (_ledger.RepeatedFailure is { } repeated)
+        {
+            await FinishAsync(StudyStatus.Failed, $"the first {StudyLedger.RepeatedFailureCount} trials failed with the same error, so the study stopped instead of spending its budget: {repeated}");
+            return;
+        }
+
         await PumpAsync();
         if (now - _summarySavedAt > TimeSpan.FromSeconds(1))
         {
@@ -372,7 +378,10 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 
         if (_ledger.BudgetSpent)
         {
-            await FinishAsync(StudyStatus.Completed, null);
+            // A study with nothing to show for its budget did not complete.
+            await (_ledger.Completed == 0
+                ? FinishAsync(StudyStatus.Failed, $"every trial failed; last error: {_ledger.LastError}")
+                : FinishAsync(StudyStatus.Completed, null));
         }
         else if (_ledger.ConsecutiveCached >= _options.MaxConsecutiveCached && _ledger.InFlight == 0 && _ledger.Waiting == 0)
         {

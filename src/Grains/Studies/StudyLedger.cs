@@ -1,3 +1,4 @@
+using NasOrleans.Core.Reports;
 using NasOrleans.Core.Specs;
 using NasOrleans.Grains.Interfaces.Messages;
 
@@ -13,6 +14,7 @@ internal sealed class StudyLedger
     private readonly Dictionary<long, TrialRecord> _trials = [];
     private readonly Dictionary<string, long> _trainedByCanonical = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<long>> _waitingOn = [];
+    private readonly List<string?> _firstOutcomes = [];
     private readonly StudySpec _spec;
     private readonly StudyScoring _scoring;
 
@@ -44,7 +46,11 @@ internal sealed class StudyLedger
 
     public int Waiting => _waitingOn.Values.Sum(w => w.Count);
 
+    /// <summary>The best completed feasible trial in <see cref="TrialRanking"/> order (ties: the earliest trial).</summary>
     public TrialRecord? Best { get; private set; }
+
+    /// <summary>The error of the trial that failed last, or null.</summary>
+    public string? LastError { get; private set; }
 
     /// <summary>Proposals answered from the ledger in a row; a study that only gets those has exhausted its space.</summary>
     public int ConsecutiveCached { get; private set; }
@@ -57,6 +63,16 @@ internal sealed class StudyLedger
     public bool BudgetSpent => Trained >= _spec.Budget.MaxTrials && InFlight == 0 && Waiting == 0;
 
     public bool TooManyFailures => Failed > _spec.Budget.MaxFailedTrials;
+
+    /// <summary>
+    /// The error when the first <see cref="RepeatedFailureCount"/> trained trials to finish all failed with the same error (a
+    /// deterministic failure: the rest of the budget would fail alike), else null.
+    /// </summary>
+    public string? RepeatedFailure =>
+        _firstOutcomes.Count == RepeatedFailureCount && _firstOutcomes[0] is { } error && _firstOutcomes.All(e => e == error) ? error : null;
+
+    /// <summary>How many first trials failing alike stop a study.</summary>
+    public static int RepeatedFailureCount => 3;
 
     public IEnumerable<TrialRecord> Outstanding => _trials.Values.Where(t => t.Status is TrialStatus.Pending or TrialStatus.Running && t.SourceTrialId is null);
 
@@ -200,11 +216,16 @@ internal sealed class StudyLedger
 
         Trained++;
         _trainedByCanonical.TryAdd(t.CanonicalKey, t.TrialId);
+        if (t.Status is TrialStatus.Completed or TrialStatus.Failed && _firstOutcomes.Count < RepeatedFailureCount)
+        {
+            _firstOutcomes.Add(t.Status == TrialStatus.Failed ? t.Error ?? "failed" : null);
+        }
+
         switch (t.Status)
         {
             case TrialStatus.Completed:
                 Completed++;
-                if (t.Feasible && t.Score is { } s && (Best?.Score is not { } b || s > b))
+                if (t.Feasible && t.Score is { } s && (Best is not { Score: { } b } best || TrialRanking.IsBetter(s, t.TrialId, b, best.TrialId)))
                 {
                     Best = t;
                 }
@@ -212,6 +233,7 @@ internal sealed class StudyLedger
                 break;
             case TrialStatus.Failed:
                 Failed++;
+                LastError = t.Error;
                 break;
             case TrialStatus.Pending or TrialStatus.Running:
                 InFlight++;

@@ -40,6 +40,14 @@ public class StudySpecBuilderTests
     }
 
     [Fact]
+    public void Build_MaxFailedLeftOut_IsTheParserDefault()
+    {
+        var spec = new StudySpecBuilder("defaults").Maximize("validation_accuracy").WithSpace("nb201").WithAlgorithm("random").WithTrainer("synthetic").WithBudget(200).Build();
+
+        Assert.Equal(20, spec.Budget.MaxFailedTrials);
+    }
+
+    [Fact]
     public void Build_InvalidSpec_ThrowsListingEveryProblem()
     {
         var builder = new StudySpecBuilder("Bad Name")

@@ -37,7 +37,7 @@ public class StudySpecJsonTests
         Assert.Equal(
             "{\"name\":\"test-study\",\"objective\":{\"metric\":\"validation_accuracy\",\"goal\":\"maximize\"},\"constraints\":[{\"metric\":\"params\",\"max\":1.5}],"
             + "\"space\":{\"kind\":\"nb201\",\"parameters\":{},\"decisions\":[]},\"algorithm\":{\"name\":\"evolution\",\"seed\":42,\"parameters\":{\"population_size\":\"10\",\"sample_size\":\"3\"}},"
-            + "\"trainer\":{\"kind\":\"replay-test\",\"parameters\":{}},\"budget\":{\"max_trials\":100,\"parallel_trials\":4,\"max_failed_trials\":100}}",
+            + "\"trainer\":{\"kind\":\"replay-test\",\"parameters\":{}},\"budget\":{\"max_trials\":100,\"parallel_trials\":4,\"max_failed_trials\":10}}",
             json);
     }
 

@@ -19,7 +19,7 @@ public class StudySpecParserTests
         Assert.Equal(42UL, spec.Algorithm.Seed);
         Assert.Equal("10", spec.Algorithm.Parameters["population_size"]);
         Assert.Equal("replay-test", spec.Trainer.Kind);
-        Assert.Equal(new BudgetSpec(100, 4, 100), spec.Budget);
+        Assert.Equal(new BudgetSpec(100, 4, 10), spec.Budget);
     }
 
     [Fact]
@@ -33,7 +33,19 @@ public class StudySpecParserTests
         Assert.Empty(spec.Constraints);
         Assert.Equal(0UL, spec.Algorithm.Seed);
         Assert.Empty(spec.Algorithm.Parameters);
-        Assert.Equal(new BudgetSpec(7, 1, 7), spec.Budget);
+        Assert.Equal(new BudgetSpec(7, 1, 3), spec.Budget);
+    }
+
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(30, 3)]
+    [InlineData(50, 5)]
+    [InlineData(1000, 100)]
+    public void ParseYaml_MaxFailedTrialsLeftOut_IsTenPercentOfMaxTrialsAtLeastThree(int maxTrials, int expected)
+    {
+        var yaml = $"name: s\nobjective: {{metric: loss}}\nspace: {{kind: nb201}}\nalgorithm: {{name: random}}\ntrainer: {{kind: synthetic}}\nbudget: {{max_trials: {maxTrials}}}\n";
+
+        Assert.Equal(expected, StudySpecParser.ParseYaml(yaml).Budget.MaxFailedTrials);
     }
 
     [Fact]

@@ -144,4 +144,28 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.Equal(3, summary.Failed);
         Assert.Contains("max_failed_trials", summary.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SubmitAsync_FirstThreeTrialsFailAlike_EndsFailedEarlyWithThatError()
+    {
+        var spec = Synthetic("same-failure", trials: 30, parallel: 1).WithTrainer("synthetic", ("failure_rate", "1")).Build();
+
+        var summary = await RunToEndAsync(spec);
+
+        Assert.Equal(StudyStatus.Failed, summary.Status);
+        Assert.Equal(3, summary.Failed);
+        Assert.Contains("synthetic failure (failure_rate)", summary.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_EveryTrialFailed_EndsFailedNotCompleted()
+    {
+        var spec = Synthetic("all-failed", trials: 2, parallel: 1).WithTrainer("synthetic", ("failure_rate", "1")).WithBudget(2, 1, 10).Build();
+
+        var summary = await RunToEndAsync(spec);
+
+        Assert.Equal(StudyStatus.Failed, summary.Status);
+        Assert.Equal(2, summary.Failed);
+        Assert.Contains("synthetic failure (failure_rate)", summary.Message, StringComparison.Ordinal);
+    }
 }

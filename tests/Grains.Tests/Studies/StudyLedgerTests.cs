@@ -144,4 +144,17 @@ public class StudyLedgerTests
         Assert.Equal(1, second.Finished);
         Assert.Equal([2L], second.Outstanding.Select(t => t.TrialId));
     }
+
+    [Fact]
+    public void Best_EqualScoresCompletedOutOfOrder_IsTheEarliestTrial()
+    {
+        var ledger = new StudyLedger(Spec(), []);
+        ledger.AddProposal(1, "0", "k0", "x=a", Now);
+        ledger.AddProposal(2, "1", "k1", "x=b", Now);
+
+        ledger.Complete(Done(2, 80), Now);
+        ledger.Complete(Done(1, 80), Now);
+
+        Assert.Equal(1, ledger.Best!.TrialId);
+    }
 }
