@@ -73,7 +73,7 @@ public static class TorchNativeFix
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 return $"TorchSharp cannot load: {library} asks for {NeededVersion}, which {libStdCxx ?? "this system's libstdc++"} lacks, "
-                    + $"and marking that need weak failed ({e.Message}); make {directory} writable by this user (or run nas once as its owner), "
+                    + $"and marking that need weak failed ({e.Message}); make {library} writable by this user (or run nas once as its owner), "
                     + "or use a system with GCC 13's libstdc++ or newer (Debian 13, Ubuntu 24.04).";
             }
         }
