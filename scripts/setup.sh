@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Installs what NasOrleans and its tests need on Debian 12, only what is missing (idempotent).
 # Root (or sudo) is needed only when a Debian package is missing.
-#   patchelf, g++, binutils   the TorchSharp fix on Debian 12 (scripts/torchsharp-fix.sh)
 #   dataset-fashion-mnist     Fashion-MNIST in /usr/share/datasets/fashion-mnist
 #   postgresql, redis-server  the cluster store and clustering; tests and scripts/cluster/ start private instances
 #   fonts-dejavu-core         the text of the PNG plots (nas report, nas bench --plot); Skia finds no font without one
@@ -21,7 +20,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-apt_install patchelf g++ binutils dataset-fashion-mnist postgresql redis-server fonts-dejavu-core
+apt_install dataset-fashion-mnist postgresql redis-server fonts-dejavu-core
 
 # The sklearn CSV datasets, unpacked from Debian's python3-sklearn package into the user's cache.
 sklearn_dir=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NasOrleans.Core.Randomness;
 using NasOrleans.Core.Strategies;
+using NasOrleans.Training.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 using Architecture = NasOrleans.Core.Spaces.Architecture;
@@ -37,6 +38,7 @@ public sealed class LstmPolicyModel : IPolicyModel
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentOutOfRangeException.ThrowIfLessThan(hidden, 1);
+        TorchNativeFix.ThrowIfUnfixable();
         Layout = layout;
         _hidden = hidden;
         _learningRate = learningRate;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NasOrleans.Training.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,10 +12,11 @@ public static class DeviceSelector
     /// The device for <paramref name="requested"/>: null, empty or <c>auto</c> gives CUDA when
     /// <c>torch.cuda.is_available()</c>, else the CPU; <c>cpu</c> gives the CPU; <c>cuda</c> or <c>cuda:N</c> gives
     /// that CUDA device, and throws <see cref="InvalidOperationException"/> naming the problem when CUDA is not
-    /// available or there is no device N. Any other text throws <see cref="ArgumentException"/> listing the accepted ones.
+    /// available or there is no device N, or when TorchSharp's native library cannot load here (<see cref="Native.TorchNativeFix.Problem"/>). Any other text throws <see cref="ArgumentException"/> listing the accepted ones.
     /// </summary>
     public static Device Choose(string? requested = null)
     {
+        TorchNativeFix.ThrowIfUnfixable();
         var text = requested?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(text) || text == "auto")
         {

@@ -7,6 +7,7 @@ using NasOrleans.Training.Devices;
 using NasOrleans.Training.Export;
 using NasOrleans.Training.Loop;
 using NasOrleans.Training.Models;
+using NasOrleans.Training.Native;
 using Architecture = NasOrleans.Core.Spaces.Architecture;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -116,6 +117,7 @@ public sealed class TorchTrainer : ITrainer
         nn.Module<Tensor, Tensor> module;
         try
         {
+            TorchNativeFix.ThrowIfUnfixable();
             split = _datasets.Load(Options.Dataset);
             device = DeviceSelector.Choose(Options.Device);
             module = SeededModel.Build(request.Space, request.Architecture, split.Shape, split.Classes, Options.Training.Seed);
