@@ -67,13 +67,13 @@ public static class StudyCost
         {
             var why = CostAllowList.IsAllowed(metric)
                 ? $"trainer '{trainer.Kind}' cannot compute '{metric}' before training"
-                : $"'{metric}' is not known before training, so it cannot be a cost (the strategy would search on it); costs are only {CostAllowList.Describe()}";
+                : $"trainer '{trainer.Kind}' cannot compute '{metric}' before training, so it cannot be a cost (a strategy given it would search on the answer; the cost allow-list is {CostAllowList.Describe()})";
             found.Add(new SpecError($"algorithm.parameters.{MetricParameter}", $"{why}; use one trainer '{trainer.Kind}' computes ({known})"));
             return;
         }
 
         var (chosen, limit) = Choose(spec, trainer);
-        if (spec.Algorithm.Name is TabNas.Name or LayerNas.Name && (chosen is null || (spec.Algorithm.Name == TabNas.Name && limit is null)))
+        if (spec.Algorithm.Name == TabNas.Name && (chosen is null || limit is null))
         {
             found.Add(new SpecError("constraints",
                 $"algorithm '{spec.Algorithm.Name}' searches under a cost limit, and this study has none; add a constraint with a max on a cost trainer '{trainer.Kind}' computes before training ({known}), such as {{metric: params, max: 100000}}"));
