@@ -161,7 +161,9 @@ public class Nb201BenchmarkTests
     public void Context_AccuracyColumnsShuffledAcrossCells_GivesStrategiesIdenticalInputs()
     {
         var original = Nb201TestData.Table;
-        var shuffled = Nb201Table.Load(ShuffledAccuracies(Nb201TestData.TablePath));
+        var path = ShuffledAccuracies(Nb201TestData.TablePath);
+        var shuffled = Nb201Table.Load(path);
+        File.Delete(path);
         Assert.NotEqual(original.Column("c10_test_200ep"), shuffled.Column("c10_test_200ep"));
         var cells = original.Rows.Select(r => r.Architecture).ToList();
 
