@@ -23,7 +23,7 @@ internal static class HostileSpecFiles
             "idx-malformed" => Dataset("\"idx:/no/a\""),
             "csv-garbage" => Dataset("csv:" + Garbage(directory)),
             "unknown-dataset" => Dataset("imagenet-22k"),
-            "mlp-width-100000" => Tabular.Replace("widths: 8,16,32,64,128", "widths: 8,100000", StringComparison.Ordinal),
+            "mlp-width-100000" => Tabular.Replace("widths: 8,16,32,64,128", "widths: 8,16,32,64,100000", StringComparison.Ordinal),
             "validation-size-too-large" => Tabular.Replace("dataset: wine", "dataset: wine\n    validation_size: 5000", StringComparison.Ordinal),
             "tabnas-without-cost" => Tabular
                 .Replace("constraints:\n  - metric: params\n    max: 20000\n", string.Empty, StringComparison.Ordinal)
