@@ -9,6 +9,7 @@ var root = new RootCommand("nas: neural architecture search on Microsoft Orleans
 global.AddTo(root);
 root.Subcommands.Add(RunCommand.Create(global));
 root.Subcommands.Add(SubmitCommand.Create(global));
+root.Subcommands.Add(ValidateCommand.Create(global));
 root.Subcommands.Add(WatchCommand.Create(global));
 root.Subcommands.Add(ListCommand.Create(global));
 root.Subcommands.Add(ShowCommand.Create(global));

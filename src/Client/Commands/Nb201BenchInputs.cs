@@ -2,6 +2,7 @@ using NasOrleans.Core;
 using NasOrleans.Core.Benchmarks;
 using NasOrleans.Core.Nb201;
 using NasOrleans.Core.Strategies;
+using NasOrleans.Core.Trainers;
 
 namespace NasOrleans.Client.Commands;
 
@@ -78,9 +79,18 @@ internal static class Nb201BenchInputs
             throw new CliException($"--constraint: {ex.Message}", ExitCodes.InvalidInput);
         }
 
-        return table.HasColumn(constraint.Column)
+        var costs = table.NumericColumns.Where(CostAllowList.IsAllowed).ToList();
+        if (!table.HasColumn(constraint.Column))
+        {
+            throw new CliException($"--constraint: the table has no column '{constraint.Column}'; columns known before training: {string.Join(", ", costs)}.", ExitCodes.InvalidInput);
+        }
+
+        return CostAllowList.IsAllowed(constraint.Column)
             ? constraint
-            : throw new CliException($"--constraint: the table has no column '{constraint.Column}'; known: {string.Join(", ", table.NumericColumns)}.", ExitCodes.InvalidInput);
+            : throw new CliException(
+                $"--constraint: '{constraint.Column}' is not known before training, so it cannot be the strategies' cost (they would search on the answer); "
+                + $"constrain one of the columns on the cost allow-list: {string.Join(", ", costs)}.",
+                ExitCodes.InvalidInput);
     }
 
     private static Dictionary<string, string> ParseParameters(IEnumerable<string> pairs)

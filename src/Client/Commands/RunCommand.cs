@@ -27,7 +27,15 @@ internal static class RunCommand
         {
             var settings = global.Read(result);
             var file = result.GetValue(spec);
-            var parsed = file is null ? null : StudySpecParser.ParseFile(file.FullName, TorchTrainers.Catalog);
+            if (result.GetValue(store) == StoreKind.Postgres)
+            {
+                throw new CliException(
+                    "--store postgres needs a PostgreSQL connection string, and `nas run` takes none: it keeps trials in the data directory (--store sqlite) or in memory. "
+                    + "For PostgreSQL, start nas-silo with --Nas:Silo:Store=Postgres --Nas:Silo:PostgresConnectionString=\"Host=...;Database=nas;Username=...\" and use `nas submit <spec> --gateway host:port`.",
+                    ExitCodes.InvalidInput);
+            }
+
+            var parsed = file is null || settings.Gateway is not null ? null : SpecPreflight.Load(file.FullName, settings);
             if (result.GetValue(slots) is < 0 or > 1024)
             {
                 throw new CliException("--slots must be between 0 and 1024.", ExitCodes.InvalidInput);

@@ -16,7 +16,7 @@ internal static class SubmitCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
-            var parsed = StudySpecParser.ParseFile(result.GetValue(spec)!.FullName, TorchTrainers.Catalog);
+            var parsed = SpecPreflight.Load(result.GetValue(spec)!.FullName, settings);
             await using var client = await StudyClientFactory.OpenAsync(settings, ct, create: true);
             var submitted = await client.SubmitAsync(StudySpecJson.Serialize(parsed), ct);
             if (!submitted.Accepted)

@@ -1,6 +1,7 @@
 using NasOrleans.Core.Nb201;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Strategies;
+using NasOrleans.Core.Trainers;
 
 namespace NasOrleans.Core.Benchmarks;
 
@@ -87,8 +88,21 @@ public sealed class Nb201Benchmark
         };
     }
 
-    private StrategyContext Context(Nb201Constraint? constraint) =>
-        constraint is null ? StrategyContext.Empty : new StrategyContext(Cost(constraint.Column), constraint.Max);
+    /// <summary>
+    /// What strategies are given under <paramref name="constraint"/>: the column as their cost and its max as the limit. Only a
+    /// column of <see cref="CostAllowList"/> (known before training) may be a cost; any other throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public StrategyContext Context(Nb201Constraint? constraint)
+    {
+        if (constraint is null)
+        {
+            return StrategyContext.Empty;
+        }
+
+        return CostAllowList.IsAllowed(constraint.Column)
+            ? new StrategyContext(Cost(constraint.Column), constraint.Max)
+            : throw new ArgumentException($"'{constraint.Column}' is not known before training, so it cannot be a cost; use one of {CostAllowList.Describe()}.", nameof(constraint));
+    }
 
     /// <summary>
     /// One search: proposals of a cell whose isomorphism class (<see cref="SearchSpace.CanonicalKey"/>) this run already

@@ -9,7 +9,15 @@ internal static class ChoiceList
     public static List<string>? PositiveIntegers(string text, int max, out string problem)
     {
         var values = new List<string>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        var seen = new HashSet<int>();
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length > Specs.SpecLimits.MaxCategoricalValues)
+        {
+            problem = $"{parts.Length.ToString(CultureInfo.InvariantCulture)} values; the limit is {Specs.SpecLimits.MaxCategoricalValues.ToString(CultureInfo.InvariantCulture)} (limit max_categorical_values)";
+            return null;
+        }
+
+        foreach (var part in parts)
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0 || value > max)
             {
@@ -18,7 +26,7 @@ internal static class ChoiceList
             }
 
             var normalized = value.ToString(CultureInfo.InvariantCulture);
-            if (values.Contains(normalized))
+            if (!seen.Add(value))
             {
                 problem = $"{normalized} is listed twice";
                 return null;

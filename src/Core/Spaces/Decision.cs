@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NasOrleans.Core.Spaces;
 
 /// <summary>One decision of a search space. Use the factory methods; a space validates them.</summary>
 public sealed record Decision
 {
+    /// <summary>The index of each choice of long categorical lists, so that parsing a value is not a scan (kept outside the record's equality).</summary>
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, Dictionary<string, int>> ChoiceIndexes = new();
+
     private Decision(string name, DecisionKind kind)
     {
         Name = name;
@@ -69,7 +73,7 @@ public sealed record Decision
         switch (Kind)
         {
             case DecisionKind.Categorical:
-                var index = Choices.ToList().IndexOf(text);
+                var index = IndexOfChoice(text);
                 return index < 0 ? null : index;
             case DecisionKind.Integer:
                 if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ||
@@ -87,5 +91,33 @@ public sealed record Decision
 
                 return d;
         }
+    }
+
+    private int IndexOfChoice(string text)
+    {
+        if (Choices.Count <= 16)
+        {
+            for (var i = 0; i < Choices.Count; i++)
+            {
+                if (string.Equals(Choices[i], text, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var index = ChoiceIndexes.GetValue(Choices, static choices =>
+        {
+            var map = new Dictionary<string, int>(choices.Count, StringComparer.Ordinal);
+            for (var i = 0; i < choices.Count; i++)
+            {
+                map.TryAdd(choices[i], i);
+            }
+
+            return map;
+        });
+        return index.TryGetValue(text, out var found) ? found : -1;
     }
 }

@@ -14,6 +14,12 @@ internal static class DecisionSpecChecks
     /// <summary>Adds the problems of <paramref name="decisions"/> (listed under <paramref name="path"/>) to <paramref name="errors"/>.</summary>
     public static void Check(IReadOnlyList<DecisionSpec?> decisions, string path, BrokenFields broken, List<SpecError> errors)
     {
+        if (decisions.Count > SpecLimits.MaxDecisions)
+        {
+            errors.Add(new SpecError(path, $"{decisions.Count} decisions; the limit is {SpecLimits.MaxDecisions} decisions in one space (limit max_decisions); combine related ones, or search a built-in space kind"));
+            return;
+        }
+
         var found = new List<SpecError>();
         var valid = new Dictionary<string, Decision>(StringComparer.Ordinal);
         var indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -109,13 +115,20 @@ internal static class DecisionSpecChecks
             return;
         }
 
+        if (d.Values.Count > SpecLimits.MaxCategoricalValues)
+        {
+            found.Add(new SpecError($"{p}.values", $"{d.Values.Count} values; the limit is {SpecLimits.MaxCategoricalValues} values in one categorical decision (limit max_categorical_values); for more, use an integer decision (type: integer, min, max) and map its number to your value"));
+            return;
+        }
+
+        var seen = new HashSet<string>(d.Values.Count, StringComparer.Ordinal);
         for (var k = 0; k < d.Values.Count; k++)
         {
             if (string.IsNullOrEmpty(d.Values[k]))
             {
                 found.Add(new SpecError($"{p}.values[{k}]", "empty value; give every value a name"));
             }
-            else if (d.Values.Take(k).Contains(d.Values[k], StringComparer.Ordinal))
+            else if (!seen.Add(d.Values[k]))
             {
                 found.Add(new SpecError($"{p}.values[{k}]", $"'{d.Values[k]}' is listed twice; list each value once"));
             }

@@ -13,12 +13,15 @@ internal static class MlpSpaceKind
 {
     public const string KindName = "mlp";
 
+    /// <summary>The widest hidden layer (as mobile-cnn's widest stage).</summary>
+    public const int MaxWidth = 4096;
+
     public static SpaceKindDescriptor Descriptor { get; } = new(
         KindName,
         "Tabular MLP (TabNAS): the number of hidden layers, then the width of each layer present.",
         [
             new ParameterDescriptor("max_layers", ParameterKind.Integer, "3", "The most hidden layers; the search picks 1 to max_layers.", Min: 1, Max: 8),
-            new ParameterDescriptor("widths", ParameterKind.Text, "8,16,32,64,128,256,512", "The widths a hidden layer may take, comma-separated positive whole numbers."),
+            new ParameterDescriptor("widths", ParameterKind.Text, "8,16,32,64,128,256,512", $"The widths a hidden layer may take, comma-separated positive whole numbers (at most {MaxWidth})."),
         ]);
 
     /// <summary>Checks what the descriptor cannot: the list of widths.</summary>
@@ -47,5 +50,5 @@ internal static class MlpSpaceKind
         return new SearchSpace(KindName, decisions);
     }
 
-    private static List<string>? ParseWidths(string text, out string problem) => ChoiceList.PositiveIntegers(text, 1_000_000, out problem);
+    private static List<string>? ParseWidths(string text, out string problem) => ChoiceList.PositiveIntegers(text, MaxWidth, out problem);
 }

@@ -1,7 +1,7 @@
 namespace NasOrleans.Core.Specs;
 
 /// <summary>Finds the known name a misspelt one most likely meant ("did you mean …").</summary>
-internal static class SpecSuggestions
+public static class SpecSuggestions
 {
     /// <summary>The closest of <paramref name="known"/> to <paramref name="given"/>, or null when none is close.</summary>
     public static string? Closest(string given, IEnumerable<string> known)

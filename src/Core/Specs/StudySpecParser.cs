@@ -42,7 +42,7 @@ public static class StudySpecParser
     public static StudySpec ParseFile(string path, TrainerCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(ReadFile(path, () => File.ReadAllText(path)), path, catalog);
+        return Parse(ReadFile(path, () => CheckFileSize(path) ?? File.ReadAllText(path)), path, catalog);
     }
 
     /// <summary>Reads the file at <paramref name="path"/> asynchronously, then parses and validates it.</summary>
@@ -52,7 +52,7 @@ public static class StudySpecParser
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            text = CheckFileSize(path) ?? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -75,6 +75,11 @@ public static class StudySpecParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(catalog);
+        if (SpecLimits.CheckSize(text) is { } tooLarge)
+        {
+            throw new SpecValidationException([tooLarge], fileName);
+        }
+
         var (spec, reader) = Read(text, json);
         var errors = new List<SpecError>(reader.Errors);
         if (spec is not null)
@@ -95,6 +100,10 @@ public static class StudySpecParser
             _ => text.TrimStart().StartsWith('{'),
         };
     }
+
+    /// <summary>Throws when the file is larger than <see cref="SpecLimits.MaxBytes"/>, before anything is read; else null.</summary>
+    private static string? CheckFileSize(string path) =>
+        File.Exists(path) && SpecLimits.CheckSize(new FileInfo(path).Length) is { } tooLarge ? throw new SpecValidationException([tooLarge], path) : null;
 
     private static string ReadFile(string path, Func<string> read)
     {

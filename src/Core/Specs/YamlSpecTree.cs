@@ -1,20 +1,23 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
-using YamlDotNet.RepresentationModel;
+using ScalarEvent = YamlDotNet.Core.Events.Scalar;
 
 namespace NasOrleans.Core.Specs;
 
 /// <summary>Reads YAML text into a <see cref="SpecNode"/> tree (YAML 1.2 core schema for plain scalars).</summary>
 internal static partial class YamlSpecTree
 {
-    /// <summary>The tree of <paramref name="text"/>, or null after adding the syntax error to <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// The tree of <paramref name="text"/>, or null after adding the problem to <paramref name="errors"/>. Reads YamlDotNet's
+    /// event stream with an explicit stack (no recursion), so nesting is limited to <see cref="SpecLimits.MaxDepth"/> and an
+    /// alias shares its anchor's node while its expanded size counts against <see cref="SpecLimits.MaxBytes"/>.
+    /// </summary>
     public static SpecNode? Read(string text, List<SpecError> errors)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            return YamlEventReader.Read(new Parser(new StringReader(text)), errors);
         }
         catch (YamlException e)
         {
@@ -28,20 +31,6 @@ internal static partial class YamlSpecTree
             errors.Add(new SpecError("yaml", Locate(text)));
             return null;
         }
-
-        if (stream.Documents.Count == 0)
-        {
-            errors.Add(new SpecError("spec", "the spec is empty; give at least name, objective, space, algorithm, trainer and budget"));
-            return null;
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            errors.Add(new SpecError("yaml", $"the text holds {stream.Documents.Count} YAML documents; a spec is one document, so remove the '---' separators"));
-            return null;
-        }
-
-        return Convert(stream.Documents[0].RootNode);
     }
 
     private static string Locate(string text)
@@ -78,21 +67,10 @@ internal static partial class YamlSpecTree
         return $"syntax error at line {at.Line}, column {at.Column}: {hint}; fix the YAML there";
     }
 
-    private static SpecNode Convert(YamlNode node) => node switch
+    /// <summary>What a scalar is under the YAML 1.2 core schema: quoted or <c>!!str</c> ones are text.</summary>
+    internal static SpecScalarKind Classify(ScalarEvent scalar)
     {
-        YamlMappingNode map => new SpecMapNode(
-            [.. map.Children.Select(c => new SpecMapEntry(KeyText(c.Key), Convert(c.Value), (int)c.Key.Start.Line))],
-            (int)node.Start.Line),
-        YamlSequenceNode list => new SpecListNode([.. list.Children.Select(Convert)], (int)node.Start.Line),
-        YamlScalarNode scalar => new SpecScalarNode(scalar.Value ?? string.Empty, Classify(scalar), (int)node.Start.Line),
-        _ => new SpecScalarNode(node.ToString(), SpecScalarKind.Text, (int)node.Start.Line),
-    };
-
-    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : key.ToString();
-
-    private static SpecScalarKind Classify(YamlScalarNode scalar)
-    {
-        if (scalar.Style != ScalarStyle.Plain || (scalar.Tag.IsGlobal && scalar.Tag.Value == "tag:yaml.org,2002:str"))
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.IsGlobal && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return SpecScalarKind.Text;
         }

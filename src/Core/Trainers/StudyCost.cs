@@ -21,8 +21,8 @@ public static class StudyCost
         ArgumentNullException.ThrowIfNull(trainer);
         var constraints = spec.Constraints ?? [];
         var metric = ExplicitMetric(spec)
-            ?? constraints.FirstOrDefault(c => c.Max is not null && trainer.CostMetrics.Contains(c.Metric, StringComparer.Ordinal))?.Metric;
-        if (metric is null)
+            ?? constraints.FirstOrDefault(c => c.Max is not null && IsCost(trainer, c.Metric))?.Metric;
+        if (metric is null || !IsCost(trainer, metric))
         {
             return (null, null);
         }
@@ -61,20 +61,38 @@ public static class StudyCost
             return;
         }
 
-        var known = trainer.CostMetrics.Count == 0 ? "none" : string.Join(", ", trainer.CostMetrics);
-        if (ExplicitMetric(spec) is { } metric && !trainer.CostMetrics.Contains(metric, StringComparer.Ordinal))
+        var costs = trainer.CostMetrics.Where(CostAllowList.IsAllowed).ToList();
+        var known = costs.Count == 0 ? "none" : string.Join(", ", costs);
+        if (ExplicitMetric(spec) is { } metric && !IsCost(trainer, metric))
         {
-            found.Add(new SpecError($"algorithm.parameters.{MetricParameter}",
-                $"trainer '{trainer.Kind}' cannot compute '{metric}' before training; use one it can ({known})"));
+            var why = CostAllowList.IsAllowed(metric)
+                ? $"trainer '{trainer.Kind}' cannot compute '{metric}' before training"
+                : $"trainer '{trainer.Kind}' cannot compute '{metric}' before training, so it cannot be a cost (a strategy given it would search on the answer; the cost allow-list is {CostAllowList.Describe()})";
+            found.Add(new SpecError($"algorithm.parameters.{MetricParameter}", $"{why}; use one trainer '{trainer.Kind}' computes ({known})"));
+            return;
+        }
+
+        var (chosen, limit) = Choose(spec, trainer);
+        if (spec.Algorithm.Name == TabNas.Name && (chosen is null || limit is null))
+        {
+            found.Add(new SpecError("constraints",
+                $"algorithm '{spec.Algorithm.Name}' searches under a cost limit, and this study has none; add a constraint with a max on a cost trainer '{trainer.Kind}' computes before training ({known}), such as {{metric: params, max: 100000}}"));
             return;
         }
 
         var shaping = spec.Algorithm.Parameters?.GetValueOrDefault("reward_shaping");
-        if (shaping is not null && shaping != RewardShaping.None.Kind && Choose(spec, trainer).Metric is null)
+        if (shaping is not null && shaping != RewardShaping.None.Kind && chosen is null)
         {
             found.Add(new SpecError("algorithm.parameters.reward_shaping",
                 $"'{shaping}' needs a cost known before training; set {MetricParameter} (trainer '{trainer.Kind}' computes: {known}) or add a constraint with a max on one of them"));
         }
+    }
+
+    /// <summary>Whether <paramref name="metric"/> is on the <see cref="CostAllowList"/> and <paramref name="trainer"/> computes it before training.</summary>
+    public static bool IsCost(TrainerDescriptor trainer, string metric)
+    {
+        ArgumentNullException.ThrowIfNull(trainer);
+        return CostAllowList.IsAllowed(metric) && trainer.CostMetrics.Contains(metric, StringComparer.Ordinal);
     }
 
     private static string? ExplicitMetric(StudySpec spec) =>

@@ -28,4 +28,11 @@ public sealed record TrainerDescriptor(
     /// space; null when the trainer computes none.
     /// </summary>
     public Func<TrainerSpec, SearchSpace, TrainerEnvironment, string, Func<Architecture, double>>? Cost { get; init; }
+
+    /// <summary>
+    /// The checks that need the data (files exist and parse, validation_size fits the rows) and the sizes of the largest
+    /// architecture against the trainer's limits; run at submit, where the data will be read. It may read files, so callers
+    /// run it off a grain turn. Null: the trainer reads nothing but <see cref="DataFiles"/>, which are checked to exist.
+    /// </summary>
+    public Func<TrainerSpec, SearchSpace, TrainerEnvironment, DataCheckResult>? CheckData { get; init; }
 }

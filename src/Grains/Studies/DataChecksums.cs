@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using NasOrleans.Core;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 
@@ -8,11 +7,25 @@ namespace NasOrleans.Grains.Studies;
 /// <summary>SHA-256 checksums of the data files a trainer reads, recorded so a study can be reproduced.</summary>
 internal static class DataChecksums
 {
-    /// <summary>File path to lowercase hex SHA-256 (or a note when a file cannot be read).</summary>
-    public static Dictionary<string, string> Compute(TrainerCatalog trainers, TrainerSpec spec)
+    /// <summary>
+    /// File path to lowercase hex SHA-256 (or a note when a file cannot be read), with the shared folder of
+    /// <paramref name="environment"/>: the one the trainers read (--data, NAS_SHARED_DIR, or the folder beside the repository).
+    /// Reads whole files: call it off a grain turn.
+    /// </summary>
+    public static Dictionary<string, string> Compute(TrainerCatalog trainers, TrainerSpec spec, TrainerEnvironment environment)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = trainers.Find(spec.Kind)?.DataFiles?.Invoke(spec, new TrainerEnvironment(SharedDirectory.Resolve(), TimeProvider.System)) ?? [];
+        IReadOnlyList<string> files;
+        try
+        {
+            files = trainers.Find(spec.Kind)?.DataFiles?.Invoke(spec, environment) ?? [];
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            result["data"] = "unresolved: " + ex.Message;
+            return result;
+        }
+
         foreach (var file in files)
         {
             try

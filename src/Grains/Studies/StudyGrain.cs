@@ -116,6 +116,14 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             return new SubmitResult(true, await GetStatusAsync(), []);
         }
 
+        // Reading and hashing the data is slow work: it runs on the thread pool, off this grain's turn (the turn awaits it).
+        var data = await StudyDataChecks.CheckAsync(spec, _trainers, _environment);
+        if (data.Errors.Count > 0)
+        {
+            return new SubmitResult(false, null, [.. data.Errors.Select(e => e.ToString())]);
+        }
+
+        var checksums = await Task.Run(() => DataChecksums.Compute(_trainers, spec.Trainer, _environment));
         var canonical = StudySpecJson.Serialize(spec);
         _state.State = new StudyState
         {
@@ -124,7 +132,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             Status = StudyStatus.Running,
             CreatedAt = _time.GetUtcNow(),
             ProductVersion = ProductInfo.Version,
-            DataChecksums = DataChecksums.Compute(_trainers, spec.Trainer),
+            DataChecksums = checksums,
         };
         await LoadAsync(canonical, CancellationToken.None);
         await StrategyGrain.InitializeAsync(canonical);

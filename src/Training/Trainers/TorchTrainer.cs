@@ -57,10 +57,13 @@ public sealed class TorchTrainer : ITrainer
         Metrics,
         ModelBuilder.SupportedKinds,
         (spec, space, environment) => Create(TorchTrainerParameters.Parse(spec.Parameters), space, environment.ArtifactDirectory),
-        (spec, _) => DatasetCatalog.Default.Files(TorchTrainerParameters.Parse(spec.Parameters).Dataset.Name))
+        (spec, _) => DatasetCatalog.CheckName(TorchTrainerParameters.Parse(spec.Parameters).Dataset.Name) is null
+            ? DatasetCatalog.Default.Files(TorchTrainerParameters.Parse(spec.Parameters).Dataset.Name)
+            : [])
     {
         CostMetrics = ["params", "flops"],
         Cost = CostFunction,
+        CheckData = (spec, space, _) => TorchDataCheck.Check(spec, space, DatasetCatalog.Default.Locations),
     };
 
     /// <summary>

@@ -1,6 +1,7 @@
 using NasOrleans.Core.Benchmarks;
 using NasOrleans.Core.Nb201;
 using NasOrleans.Core.Tests.Nb201;
+using NasOrleans.Core.Trainers;
 
 namespace NasOrleans.Core.Tests.Benchmarks;
 
@@ -147,6 +148,60 @@ public class Nb201BenchmarkTests
     [Fact]
     public void RunOnce_UnknownConstraintColumn_Throws() =>
         Assert.Throws<ArgumentException>(() => new Nb201Benchmark(Nb201TestData.Table).RunOnce("random", null, 10, 1, new Nb201Constraint("nope", null, 1)));
+
+    [Fact]
+    public void Run_ConstraintOnTheTestAccuracy_IsRefusedAsACost()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new Nb201Benchmark(Nb201TestData.Table).Run("reinforce", null, 10, 1, constraint: Nb201Constraint.Parse("c10_test_200ep:max=95")));
+
+        Assert.Contains("cannot be a cost", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Context_AccuracyColumnsShuffledAcrossCells_GivesStrategiesIdenticalInputs()
+    {
+        var original = Nb201TestData.Table;
+        var path = ShuffledAccuracies(Nb201TestData.TablePath);
+        var shuffled = Nb201Table.Load(path);
+        File.Delete(path);
+        Assert.NotEqual(original.Column("c10_test_200ep"), shuffled.Column("c10_test_200ep"));
+        var cells = original.Rows.Select(r => r.Architecture).ToList();
+
+        foreach (var column in original.NumericColumns)
+        {
+            var constraint = new Nb201Constraint(column, null, 10);
+            if (!CostAllowList.IsAllowed(column))
+            {
+                Assert.Throws<ArgumentException>(() => new Nb201Benchmark(original).Context(constraint));
+                continue;
+            }
+
+            var before = new Nb201Benchmark(original).Context(constraint);
+            var after = new Nb201Benchmark(shuffled).Context(constraint);
+            Assert.Equal(before.CostLimit, after.CostLimit);
+            Assert.Equal(cells.Select(before.Cost!), cells.Select(after.Cost!));
+        }
+    }
+
+    /// <summary>A copy of the table whose accuracy columns (valid, test) are permuted across cells, the other columns kept.</summary>
+    private static string ShuffledAccuracies(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        var accuracy = Enumerable.Range(0, header.Length).Where(i => header[i].Contains("valid", StringComparison.Ordinal) || header[i].Contains("test", StringComparison.Ordinal)).ToList();
+        var rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        var shuffle = new Random(7);
+        var order = Enumerable.Range(0, rows.Count).OrderBy(_ => shuffle.Next()).ToList();
+        var result = rows.Select((row, r) =>
+        {
+            var copy = (string[])row.Clone();
+            accuracy.ForEach(i => copy[i] = rows[order[r]][i]);
+            return string.Join(',', copy);
+        });
+        var target = Path.Combine(Path.GetTempPath(), $"nb201-shuffled-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(target, [lines[0], .. result]);
+        return target;
+    }
 
     [Fact]
     public void Run_UnknownAlgorithm_Throws() =>

@@ -116,4 +116,15 @@ public class StudyCostTests
 
         Assert.Empty(StudySpecValidator.Validate(spec, TrainerCatalog.Default));
     }
+
+    [Fact]
+    public void Validate_TabnasWithoutACost_AsksForAConstraintWithAMax()
+    {
+        var builder = Nb201("tabnas").AddConstraint("test_accuracy", max: 99);
+
+        var error = Assert.Single(Assert.Throws<SpecValidationException>(() => builder.Build()).Errors);
+
+        Assert.Equal("constraints", error.Field);
+        Assert.Contains("searches under a cost limit", error.Message, StringComparison.Ordinal);
+    }
 }

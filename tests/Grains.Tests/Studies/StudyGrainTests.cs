@@ -88,6 +88,24 @@ public class StudyGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SubmitAsync_DataThatCannotBeRead_IsRefusedAtSubmitAndStoresNothing()
+    {
+        var spec = new StudySpecBuilder("missing-table")
+            .Maximize("validation_accuracy")
+            .WithSpace("nb201")
+            .WithAlgorithm("random", 1)
+            .WithTrainer(Nb201ReplayTrainer.KindName, ("table", "/nonexistent/nb201.csv"))
+            .WithBudget(5)
+            .Build();
+
+        var result = await Study("missing-table").SubmitAsync(StudySpecJson.Serialize(spec));
+
+        Assert.False(result.Accepted);
+        Assert.Contains(result.Errors, e => e.Contains("'/nonexistent/nb201.csv', which does not exist", StringComparison.Ordinal));
+        Assert.Equal(StudyStatus.NotFound, (await Study("missing-table").GetStatusAsync()).Status);
+    }
+
+    [Fact]
     public async Task SubmitAsync_SameNameDifferentSpec_IsRefusedAndKeepsTheFirst()
     {
         var first = await RunToEndAsync(Synthetic("taken", trials: 5).Build());

@@ -1,0 +1,68 @@
+using NasOrleans.Core.Spaces;
+using NasOrleans.Core.Trainers;
+
+namespace NasOrleans.Core.Specs;
+
+/// <summary>
+/// The checks of a valid spec that need its data, run at submit where the data will be read: the trainer's data files
+/// exist (the shared folder is found), the trainer's own <see cref="TrainerDescriptor.CheckData"/> (datasets readable, sizes
+/// within limits). They read files, so a grain runs them off its turn (<see cref="CheckAsync"/>).
+/// </summary>
+public static class StudyDataChecks
+{
+    /// <summary>The problems and estimates of <paramref name="spec"/> (already validated) with the data of <paramref name="environment"/>.</summary>
+    public static DataCheckResult Check(StudySpec spec, TrainerCatalog trainers, TrainerEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(trainers);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (trainers.Find(spec.Trainer.Kind) is not { } trainer)
+        {
+            return DataCheckResult.None;
+        }
+
+        if (trainer.CheckData is { } check)
+        {
+            try
+            {
+                return check(spec.Trainer, SpaceCatalog.Create(spec.Space), environment);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or InvalidOperationException)
+            {
+                return new DataCheckResult([new SpecError("trainer.parameters", $"the data of trainer '{trainer.Kind}' cannot be read: {e.Message.TrimEnd('.')}")]);
+            }
+        }
+
+        var errors = new List<SpecError>();
+        try
+        {
+            foreach (var file in trainer.DataFiles?.Invoke(spec.Trainer, environment) ?? [])
+            {
+                if (!File.Exists(file))
+                {
+                    errors.Add(new SpecError("trainer.parameters", $"trainer '{trainer.Kind}' reads '{file}', which does not exist; pass --data <shared dir>, set {SharedDirectory.EnvironmentVariable}, or give the file's path"));
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            errors.Add(new SpecError("trainer.parameters", e.Message.TrimEnd('.')));
+        }
+
+        return new DataCheckResult(errors);
+    }
+
+    /// <summary>As <see cref="Check"/>, on the thread pool (off the caller's grain turn).</summary>
+    public static Task<DataCheckResult> CheckAsync(StudySpec spec, TrainerCatalog trainers, TrainerEnvironment environment) =>
+        Task.Run(() => Check(spec, trainers, environment));
+
+    /// <summary>Throws <see cref="SpecValidationException"/> listing the problems of <see cref="Check"/>, if any.</summary>
+    public static void EnsureValid(StudySpec spec, TrainerCatalog trainers, TrainerEnvironment environment, string? fileName = null)
+    {
+        var result = Check(spec, trainers, environment);
+        if (result.Errors.Count > 0)
+        {
+            throw new SpecValidationException(result.Errors, fileName);
+        }
+    }
+}
