@@ -22,7 +22,8 @@ public static class NasSiloBuilderExtensions
     /// Configures everything but clustering (see <see cref="NasClusteringExtensions.UseNasClustering"/>): grain storage
     /// and trial store (<see cref="NasSiloOptions.Store"/>: SQLite, PostgreSQL or memory),
     /// the trainer catalog (with the torch trainer, unless a <see cref="TrainerCatalog"/> is registered already),
-    /// trainer slots, resuming unfinished studies, and telemetry.
+    /// trainer slots, resuming unfinished studies, and telemetry (with trace context propagated through grain calls,
+    /// <see cref="CoreHostingExtensions.AddActivityPropagation(ISiloBuilder)"/>).
     /// </summary>
     public static ISiloBuilder AddNas(this ISiloBuilder builder, NasSiloOptions options)
     {
@@ -66,6 +67,7 @@ public static class NasSiloBuilderExtensions
         {
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StudyWaker>();
         }
+        builder.AddActivityPropagation();
         services.AddNasTelemetry(options);
         return builder;
     }

@@ -11,6 +11,9 @@ public static class NasTelemetryExtensions
     /// <summary>The Orleans meter, exported beside ours.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    /// <summary>The ActivitySource of Orleans' grain calls (the spans that carry a trace from caller to grain).</summary>
+    public const string OrleansApplicationSource = "Microsoft.Orleans.Application";
+
     /// <summary>Adds OpenTelemetry with the exporter that <paramref name="options"/> names (nothing for None).</summary>
     public static IServiceCollection AddNasTelemetry(this IServiceCollection services, NasSiloOptions options)
     {
@@ -35,7 +38,7 @@ public static class NasTelemetryExtensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(NasTelemetry.Name, "Microsoft.Orleans.Application");
+                tracing.AddSource(NasTelemetry.Name, OrleansApplicationSource);
                 if (options.Telemetry == TelemetryExporter.Console)
                 {
                     tracing.AddConsoleExporter();

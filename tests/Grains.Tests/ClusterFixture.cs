@@ -49,6 +49,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 HeartbeatInterval = TimeSpan.FromSeconds(1),
             });
         });
+        // Like the nas client (GatewayConnection): a submit's trace context travels with its grain calls.
+        builder.ConfigureClient(client => client.AddActivityPropagation());
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.Configure<StudyOptions>(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Grains.Interfaces;
+using NasOrleans.Grains.Telemetry;
 using NasOrleans.Hosting;
+using OpenTelemetry.Trace;
 
 namespace NasOrleans.Client.Backends;
 
@@ -31,7 +33,16 @@ public static class GatewayConnection
             builder.Logging.SetMinimumLevel(minimum).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
+        if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 })
+        {
+            // The submit's span and the client side of grain calls go to the same collector as the silos' (endpoint from the variable).
+            builder.Services.AddOpenTelemetry().WithTracing(t => t
+                .AddSource(NasTelemetry.Name, NasTelemetryExtensions.OrleansApplicationSource)
+                .AddOtlpExporter());
+        }
+
         builder.UseOrleansClient(client => client
+            .AddActivityPropagation()
             .UseStaticClustering(endpoints)
             .UseConnectionRetryFilter(retry)
             .Configure<Orleans.Configuration.ClusterOptions>(o =>

@@ -1,5 +1,6 @@
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Telemetry;
 
 namespace NasOrleans.Client.Backends;
 
@@ -20,10 +21,11 @@ public sealed class GrainStudyClient : IStudyClient
     public IGrainFactory Grains => _grains;
 
     /// <inheritdoc />
-    public Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken)
+    public async Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken)
     {
         var name = System.Text.Json.JsonDocument.Parse(specJson).RootElement.GetProperty("name").GetString()!;
-        return Study(name).SubmitAsync(specJson);
+        using var activity = NasTelemetry.StartSubmit(name); // the root of the study's trace, down to its trials
+        return await Study(name).SubmitAsync(specJson);
     }
 
     /// <inheritdoc />

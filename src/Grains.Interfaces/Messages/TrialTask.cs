@@ -1,11 +1,13 @@
 namespace NasOrleans.Grains.Interfaces.Messages;
 
 /// <summary>A trial a study hands to the scheduler: which architecture of which study to train
-/// (the spec hash lets trainers cache the study's trainer safely).</summary>
+/// (the spec hash lets trainers cache the study's trainer safely). <see cref="TraceParent"/> is the W3C
+/// <c>traceparent</c> of the study's submit, so that the trial's training joins the submit's trace.</summary>
 [GenerateSerializer, Immutable]
 [Alias("nas.TrialTask")]
 public sealed record TrialTask(
     [property: Id(0)] string StudyId,
     [property: Id(1)] long TrialId,
     [property: Id(2)] string ArchitectureKey,
-    [property: Id(3)] string SpecHash);
+    [property: Id(3)] string SpecHash,
+    [property: Id(4)] string? TraceParent = null);

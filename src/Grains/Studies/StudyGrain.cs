@@ -133,6 +133,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             CreatedAt = _time.GetUtcNow(),
             ProductVersion = ProductInfo.Version,
             DataChecksums = checksums,
+            TraceParent = NasTelemetry.TraceParentOf(Activity.Current),
         };
         await LoadAsync(canonical, CancellationToken.None);
         await StrategyGrain.InitializeAsync(canonical);
@@ -260,6 +261,11 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         foreach (var t in changed.Where(t => t.SourceTrialId is null))
         {
             (t.Status == TrialStatus.Completed ? NasTelemetry.TrialsCompleted : NasTelemetry.TrialsFailed).Add(1);
+            using (var recorded = NasTelemetry.StartTrialActivity(NasTelemetry.TrialRecordActivity, StudyId, t.TrialId, _state.State.TraceParent))
+            {
+                recorded?.SetTag(NasTelemetry.TrialStatusTag, t.Status.ToString());
+            }
+
             NasTelemetry.TrialDuration.Record(t.DurationSeconds ?? 0);
         }
 
@@ -328,7 +334,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         }
 
         await PumpAsync();
-        var outstanding = _ledger.Outstanding.Select(t => new TrialTask(StudyId, t.TrialId, t.ArchitectureKey, _state.State.SpecHash)).ToList();
+        var outstanding = _ledger.Outstanding.Select(t => new TrialTask(StudyId, t.TrialId, t.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent)).ToList();
         if (outstanding.Count > 0)
         {
             await Scheduler.EnqueueAsync(outstanding);
@@ -360,7 +366,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
                 rows.Add(record);
                 if (record.SourceTrialId is null)
                 {
-                    tasks.Add(new TrialTask(StudyId, record.TrialId, record.ArchitectureKey, _state.State.SpecHash));
+                    tasks.Add(new TrialTask(StudyId, record.TrialId, record.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent));
                 }
                 else if (record.Status == TrialStatus.Cached)
                 {

@@ -14,4 +14,6 @@ public sealed class StudyState
     [Id(4)] public string? Message { get; set; }
     [Id(5)] public string ProductVersion { get; set; } = "";
     [Id(6)] public Dictionary<string, string> DataChecksums { get; set; } = [];
+    /// <summary>W3C traceparent of the activity that submitted the study (null without tracing): its trials' activities join that trace.</summary>
+    [Id(7)] public string? TraceParent { get; set; }
 }

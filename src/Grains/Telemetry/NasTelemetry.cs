@@ -9,7 +9,25 @@ public static class NasTelemetry
     /// <summary>Name of the ActivitySource and of the Meter.</summary>
     public const string Name = "NasOrleans.Grains";
 
-    /// <summary>Traces of study pumps, proposals and trainings.</summary>
+    /// <summary>Name of the activity a client starts around submitting a study (the root of the study's trace).</summary>
+    public const string SubmitActivity = "nas.submit";
+
+    /// <summary>Name of the activity that trains one trial on a trainer slot.</summary>
+    public const string TrialTrainActivity = "trial.train";
+
+    /// <summary>Name of the activity in which the study records a trial's result.</summary>
+    public const string TrialRecordActivity = "trial.record";
+
+    /// <summary>Tag with the study id.</summary>
+    public const string StudyTag = "nas.study";
+
+    /// <summary>Tag with the trial id.</summary>
+    public const string TrialTag = "nas.trial";
+
+    /// <summary>Tag with the trial's outcome (a <c>TrialStatus</c> name: Completed, Failed).</summary>
+    public const string TrialStatusTag = "nas.trial.status";
+
+    /// <summary>Traces of submits, study pumps, proposals and trainings.</summary>
     public static readonly ActivitySource ActivitySource = new(Name);
 
     /// <summary>The meter.</summary>
@@ -36,6 +54,33 @@ public static class NasTelemetry
     {
         Meter.CreateObservableGauge("nas.queue.depth", () => Interlocked.Read(ref s_queueDepth), "{trial}", "Trials waiting in the scheduler's queue.");
     }
+
+    /// <summary>Starts the client-side activity around submitting study <paramref name="studyId"/> (null when nobody listens).</summary>
+    public static Activity? StartSubmit(string studyId)
+    {
+        var activity = ActivitySource.StartActivity(SubmitActivity, ActivityKind.Client);
+        activity?.SetTag(StudyTag, studyId);
+        return activity;
+    }
+
+    /// <summary>
+    /// Starts an activity for trial <paramref name="trialId"/> as a child of <paramref name="traceParent"/> (the study's
+    /// submit, carried with the trial because trainers pull trials later, outside the submit's call), or of the current
+    /// activity when it is null or unreadable.
+    /// </summary>
+    public static Activity? StartTrialActivity(string name, string studyId, long trialId, string? traceParent)
+    {
+        var activity = traceParent is not null && ActivityContext.TryParse(traceParent, null, out var parent)
+            ? ActivitySource.StartActivity(name, ActivityKind.Internal, parent)
+            : ActivitySource.StartActivity(name);
+        activity?.SetTag(StudyTag, studyId);
+        activity?.SetTag(TrialTag, trialId);
+        return activity;
+    }
+
+    /// <summary>The W3C traceparent of <paramref name="activity"/>, or null when there is none (or it is not W3C).</summary>
+    public static string? TraceParentOf(Activity? activity) =>
+        activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null;
 
     /// <summary>Sets the queue depth the gauge reports.</summary>
     public static void SetQueueDepth(long depth) => Interlocked.Exchange(ref s_queueDepth, depth);

@@ -33,9 +33,7 @@ internal sealed partial class TrialRunner
     public async Task<TrialCompletion?> RunAsync(TrialLease lease, string trainerName, TimeSpan heartbeatInterval, CancellationToken abort)
     {
         var task = lease.Task;
-        using var activity = NasTelemetry.ActivitySource.StartActivity("trial.train");
-        activity?.SetTag("nas.study", task.StudyId);
-        activity?.SetTag("nas.trial", task.TrialId);
+        using var activity = NasTelemetry.StartTrialActivity(NasTelemetry.TrialTrainActivity, task.StudyId, task.TrialId, task.TraceParent);
         StudyTrainer trainer;
         try
         {
@@ -70,6 +68,7 @@ internal sealed partial class TrialRunner
             outcome = TrialOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
 
+        activity?.SetTag(NasTelemetry.TrialStatusTag, outcome.Succeeded ? "Completed" : "Failed");
         return progress.LeaseLost ? null : Completion(lease, trainerName, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
