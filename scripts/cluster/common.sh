@@ -26,20 +26,79 @@ nas_as_pg() {
 # copies its pid into DIR/postgres.pid when it names a live process.
 nas_pg_refresh_pid() {
     local own="$1/pg/postmaster.pid"
-    if [ -s "$own" ] && kill -0 "$(head -1 "$own")" 2>/dev/null; then head -1 "$own" >"$1/postgres.pid"; fi
+    if [ -s "$own" ] && kill -0 "$(head -1 "$own")" 2>/dev/null; then nas_record_pid "$(head -1 "$own")" "$1/postgres.pid"; fi
 }
 
-# Whether the pid in file $1 is a live process.
-nas_pid_alive() { [ -s "$1" ] && kill -0 "$(head -1 "$1")" 2>/dev/null; }
+# Pid files hold the pid on line 1 and, when the scripts wrote them, the process's start time on line 2 (clock ticks
+# after boot, field 22 of /proc/PID/stat), so that a pid the kernel reused for another program is not taken for ours.
+
+# The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses): the state first.
+nas_proc_stat() { local s; s=$(cat "/proc/$1/stat" 2>/dev/null) || return 1; echo "${s##*) }"; }
+
+# The start time of process $1 (empty without /proc).
+nas_pid_start() {
+    local f
+    f=$(nas_proc_stat "$1") || return 0
+    set -- $f
+    echo "${20}"
+}
+
+# Writes pid $1 and its start time into pid file $2.
+nas_record_pid() {
+    local start
+    start=$(nas_pid_start "$1")
+    if [ -n "$start" ]; then printf '%s\n%s\n' "$1" "$start" >"$2"; else printf '%s\n' "$1" >"$2"; fi
+}
+
+# What became of the process in pid file $1: "running"; "exiting" (killed, in its last exit steps, where it may still
+# hold its ports and still answers kill -0); or "gone": no such process, a zombie its parent has not reaped (state Z
+# or X in /proc/PID/stat: it also answers kill -0), or the pid now names another process (its start time is not the
+# one saved in the file). Without /proc, kill -0 decides between running and gone.
+nas_pid_state() {
+    local file=$1 pid saved f
+    [ -s "$file" ] || { echo gone; return; }
+    pid=$(head -1 "$file")
+    saved=$(sed -n 2p "$file")
+    case "$pid" in '' | *[!0-9]*) echo gone; return ;; esac
+    if [ ! -r /proc/self/stat ]; then
+        if kill -0 "$pid" 2>/dev/null; then echo running; else echo gone; fi
+        return
+    fi
+    f=$(nas_proc_stat "$pid") || { echo gone; return; }
+    set -- $f
+    case "$1" in Z | X | x) echo gone; return ;; esac
+    if [ -n "$saved" ] && [ "${20}" != "$saved" ]; then echo gone; return; fi
+    # PF_EXITING (0x4) in the flags (field 9), or a SIGKILL (bit 0x100) pending for the process or its thread.
+    if [ $(($7 & 4)) -ne 0 ] || grep -Eqi '^(SigPnd|ShdPnd):[[:space:]]*[0-9a-f]*[13579bdf][0-9a-f]{2}$' "/proc/$pid/status" 2>/dev/null; then
+        echo exiting
+        return
+    fi
+    echo running
+}
+
+# Whether the pid in file $1 is a live process (not a zombie, not one being killed, not a reused pid).
+nas_pid_alive() { [ "$(nas_pid_state "$1")" = running ]; }
+
+# Waits up to $2 seconds (default 10) while the process in pid file $1 is exiting (a SIGKILL just sent to it); fails
+# when it is still exiting then. Call it before nas_pid_alive when starting a process again.
+nas_pid_wait_exit() {
+    local file=$1 wait_s=${2:-10}
+    for _ in $(seq 1 $((wait_s * 10))); do
+        [ "$(nas_pid_state "$file")" = exiting ] || return 0
+        sleep 0.1
+    done
+    echo "process $(head -1 "$file") ($file) is still exiting after ${wait_s}s" >&2
+    return 1
+}
 
 # Sends signal $2 to the pid in file $1 and waits up to $3 seconds for it to exit; removes the file.
 nas_stop_pid() {
     local file=$1 signal=$2 wait_s=${3:-30} pid
-    if ! nas_pid_alive "$file"; then rm -f "$file"; return 1; fi
+    if [ "$(nas_pid_state "$file")" = gone ]; then rm -f "$file"; return 1; fi
     pid=$(head -1 "$file")
     kill "-$signal" "$pid" 2>/dev/null || true
     for _ in $(seq 1 $((wait_s * 10))); do
-        kill -0 "$pid" 2>/dev/null || { rm -f "$file"; return 0; }
+        [ "$(nas_pid_state "$file")" = gone ] && { rm -f "$file"; return 0; }
         sleep 0.1
     done
     echo "process $pid ($file) did not stop within ${wait_s}s; sending KILL" >&2

@@ -42,8 +42,8 @@ else
     nas_as_pg "$pg_bin/pg_ctl" -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir" start >/dev/null \
         || { tail -20 "$pg_dir/server.log" >&2; exit 1; }
-    head -1 "$pg_dir/postmaster.pid" >"$dir/postgres.pid"
-    echo "PostgreSQL started (pid $(cat "$dir/postgres.pid"), port $pg_port, data $pg_dir)"
+    nas_record_pid "$(head -1 "$pg_dir/postmaster.pid")" "$dir/postgres.pid"
+    echo "PostgreSQL started (pid $(head -1 "$dir/postgres.pid"), port $pg_port, data $pg_dir)"
 fi
 psql_bin="$pg_bin/psql"; [ -x "$psql_bin" ] || psql_bin=psql
 if [ "$("$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'nas'")" != "1" ]; then
@@ -64,7 +64,8 @@ else
         sleep 0.1
     done
     [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = "PONG" ] || { tail -20 "$redis_dir/redis.log" >&2; exit 1; }
-    echo "Redis started (pid $(cat "$dir/redis.pid"), port $redis_port, data $redis_dir)"
+    nas_record_pid "$(head -1 "$dir/redis.pid")" "$dir/redis.pid"
+    echo "Redis started (pid $(head -1 "$dir/redis.pid"), port $redis_port, data $redis_dir)"
 fi
 
 pg_connection="Host=127.0.0.1;Port=$pg_port;Database=nas;Username=postgres"

@@ -5,7 +5,7 @@
 #   control silo i: silo port 11111+i, gateway port 30000+i   (clients connect to the gateways)
 #   trainer silo j: silo port 11211+j, no gateway
 # Pids go to DIR/silos/NAME.pid, logs to DIR/silos/NAME.log (NAME: control-i, trainer-j). A silo whose pid is alive
-# is left alone. Builds the hosts (Release) when their dlls are missing.
+# is left alone; one just killed (a zombie, or still exiting) is waited for and started again. Builds the hosts (Release) when their dlls are missing.
 #
 # Usage: scripts/cluster/start-silos.sh DIR N M [extra configuration arguments for every silo, e.g. --Nas:Silo:TrainerSlots=2]
 #   NAS_BUILD_CONFIG           Release (default) or Debug: which build to run
@@ -62,18 +62,19 @@ wait_started() {
 # start NAME DLL SILO_PORT GATEWAY_PORT
 start() {
     local name=$1 dll=$2 silo_port=$3 gateway_port=$4 pid_file="$dir/silos/$1.pid" log="$dir/silos/$1.log"
+    nas_pid_wait_exit "$pid_file" 10 || return 1 # a silo just killed: its ports are free once it is gone
     if nas_pid_alive "$pid_file"; then
-        echo "$name already running (pid $(cat "$pid_file"))"
+        echo "$name already running (pid $(head -1 "$pid_file"))"
         return 0
     fi
     (cd "$root" && exec nohup dotnet "$dll" "${common[@]}" "--Nas:Cluster:SiloPort=$silo_port" \
         "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
-    echo $! >"$pid_file"
+    nas_record_pid $! "$pid_file"
     wait_started "$pid_file" "$log"
     if [ "$gateway_port" -ne 0 ]; then
-        echo "$name started (pid $(cat "$pid_file"), silo port $silo_port, gateway 127.0.0.1:$gateway_port, log $log)"
+        echo "$name started (pid $(head -1 "$pid_file"), silo port $silo_port, gateway 127.0.0.1:$gateway_port, log $log)"
     else
-        echo "$name started (pid $(cat "$pid_file"), silo port $silo_port, no gateway, log $log)"
+        echo "$name started (pid $(head -1 "$pid_file"), silo port $silo_port, no gateway, log $log)"
     fi
 }
 

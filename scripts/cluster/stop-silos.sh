@@ -15,7 +15,7 @@ for kind in trainer control; do
     files=("$dir/silos/$kind"-*.pid)
     pids=()
     for f in "${files[@]}"; do
-        if nas_pid_alive "$f"; then kill -TERM "$(cat "$f")" 2>/dev/null || true; pids+=("$f"); else rm -f "$f"; fi
+        if nas_pid_alive "$f"; then kill -TERM "$(head -1 "$f")" 2>/dev/null || true; pids+=("$f"); else rm -f "$f"; fi
     done
     for f in "${pids[@]}"; do
         name=$(basename "$f" .pid)
