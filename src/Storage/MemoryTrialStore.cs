@@ -7,7 +7,7 @@ namespace NasOrleans.Storage;
 /// One lock guards everything, so a batch is applied atomically. Records are copied on write (their maps too), and a
 /// NaN score is kept as null, as SQLite keeps it; nothing survives the process.
 /// </summary>
-public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore
+public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore, ICompletionLog
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StudySummary> _studies = new(StringComparer.Ordinal);
@@ -21,23 +21,10 @@ public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore
     {
         ArgumentNullException.ThrowIfNull(trials);
         cancellationToken.ThrowIfCancellationRequested();
-        var copies = new TrialRecord[trials.Count];
-        for (var i = 0; i < copies.Length; i++)
-        {
-            copies[i] = Copy(trials[i]);
-        }
-
+        var copies = CopyAll(trials);
         lock (_gate)
         {
-            foreach (var trial in copies)
-            {
-                if (!_trials.TryGetValue(trial.StudyId, out var study))
-                {
-                    _trials[trial.StudyId] = study = [];
-                }
-
-                study[trial.TrialId] = trial;
-            }
+            UpsertLocked(copies);
         }
 
         return Task.CompletedTask;
@@ -163,9 +150,35 @@ public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore
             _studies.Remove(studyId);
             _trials.Remove(studyId);
             _measurements.Remove(studyId);
+            _completions.Remove(studyId);
         }
 
         return Task.CompletedTask;
+    }
+
+    private static TrialRecord[] CopyAll(IReadOnlyList<TrialRecord> trials)
+    {
+        var copies = new TrialRecord[trials.Count];
+        for (var i = 0; i < copies.Length; i++)
+        {
+            copies[i] = Copy(trials[i]);
+        }
+
+        return copies;
+    }
+
+    // Callers hold _gate.
+    private void UpsertLocked(TrialRecord[] copies)
+    {
+        foreach (var trial in copies)
+        {
+            if (!_trials.TryGetValue(trial.StudyId, out var study))
+            {
+                _trials[trial.StudyId] = study = [];
+            }
+
+            study[trial.TrialId] = trial;
+        }
     }
 
     private static TrialRecord Copy(TrialRecord trial)

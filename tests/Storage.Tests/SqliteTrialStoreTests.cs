@@ -72,6 +72,27 @@ public sealed class SqliteTrialStoreTests : TrialStoreContractTests
     }
 
     [Fact]
+    public async Task InitializeAsync_FileAtVersionTwo_AddsTheCompletionLog()
+    {
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        ((SqliteTrialStore)Store).Dispose();
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE trial_completions; DELETE FROM schema_version WHERE version > 2;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reopened = new SqliteTrialStore(Options);
+        var entry = new CompletionLogEntry { StudyId = "s", TrialId = 1, Status = TrialStatus.Completed, RecordedAt = Epoch };
+        await reopened.RecordCompletionsAsync([Completed("s", 1, 0.5)], [entry]);
+        await reopened.RecordCompletionsAsync([Completed("s", 1, 0.5)], [entry]);
+
+        Assert.Equal(2, (await reopened.GetRecordedTwiceAsync("s"))[1]);
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
+    }
+
+    [Fact]
     public async Task InitializeAsync_NewFile_CreatesTablesInWalMode()
     {
         await using var connection = await OpenAsync();

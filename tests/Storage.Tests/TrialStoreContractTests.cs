@@ -311,6 +311,89 @@ public abstract class TrialStoreContractTests : IAsyncLifetime
         Assert.Single(await measurements.GetMeasurementsAsync("kept", 1));
     }
 
+    [Fact]
+    public async Task RecordCompletionsAsync_OneCompletion_LogsItAndNothingIsRecordedTwice()
+    {
+        var log = (ICompletionLog)Store;
+        var lease = Guid.NewGuid();
+        var entry = Completion("s", 1, lease, Epoch.AddTicks(1234567));
+
+        await log.RecordCompletionsAsync([Completed("s", 1, 0.5), Completed("s", 2, 0.5) with { SourceTrialId = 1 }], [entry]);
+
+        Assert.Equal(entry, Assert.Single(await log.GetCompletionsAsync("s")));
+        Assert.Empty(await log.GetRecordedTwiceAsync("s"));
+        Assert.Equal([1L, 2L], (await Store.GetAllTrialsAsync("s")).Select(t => t.TrialId));
+    }
+
+    [Fact]
+    public async Task RecordCompletionsAsync_SameTrialRecordedTwice_IsRecordedTwiceAndStillOneRow()
+    {
+        var log = (ICompletionLog)Store;
+        await log.RecordCompletionsAsync([Completed("s", 1, 0.5)], [Completion("s", 1, Guid.NewGuid(), Epoch)]);
+        await log.RecordCompletionsAsync([Completed("s", 2, 0.6)], [Completion("s", 2, Guid.NewGuid(), Epoch)]);
+        await log.RecordCompletionsAsync([Completed("other", 1, 0.6)], [Completion("other", 1, Guid.NewGuid(), Epoch)]);
+
+        // The forced fault: the same trial recorded again, as a stale lease's completion would be.
+        await log.RecordCompletionsAsync([Completed("s", 1, 0.7)], [Completion("s", 1, Guid.NewGuid(), Epoch.AddSeconds(1))]);
+
+        var twice = await log.GetRecordedTwiceAsync("s");
+        Assert.Equal(1L, Assert.Single(twice).Key);
+        Assert.Equal(2, twice[1]);
+        Assert.Equal([1L, 1L, 2L], (await log.GetCompletionsAsync("s")).Select(e => e.TrialId).Order());
+        Assert.Equal([1L, 2L], (await Store.GetAllTrialsAsync("s")).Select(t => t.TrialId));
+        Assert.Equal(0.7, (await Store.GetTrialAsync("s", 1))!.Score);
+        Assert.Empty(await log.GetRecordedTwiceAsync("other"));
+    }
+
+    [Fact]
+    public async Task RecordCompletionsAsync_SameTrialTwiceInOneCall_KeepsBothEntries()
+    {
+        var log = (ICompletionLog)Store;
+        var lease = Guid.NewGuid();
+
+        await log.RecordCompletionsAsync([Completed("s", 1, 0.5)], [Completion("s", 1, lease, Epoch), Completion("s", 1, lease, Epoch)]);
+
+        Assert.Equal(2, (await log.GetRecordedTwiceAsync("s"))[1]);
+        Assert.Equal(2, (await log.GetCompletionsAsync("s")).Count);
+    }
+
+    [Fact]
+    public async Task UpsertTrialsAsync_CompletedTrialWrittenTwice_AppendsNothingToTheLog()
+    {
+        var log = (ICompletionLog)Store;
+
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+
+        Assert.Empty(await log.GetCompletionsAsync("s"));
+        Assert.Empty(await log.GetRecordedTwiceAsync("s"));
+    }
+
+    [Fact]
+    public async Task DeleteStudyAsync_WithCompletions_DeletesTheLogToo()
+    {
+        var log = (ICompletionLog)Store;
+        await log.RecordCompletionsAsync(
+            [Completed("gone", 1, 0.5), Completed("kept", 1, 0.5)],
+            [Completion("gone", 1, null, Epoch), Completion("gone", 1, null, Epoch), Completion("kept", 1, null, Epoch)]);
+
+        await Store.DeleteStudyAsync("gone");
+
+        Assert.Empty(await log.GetCompletionsAsync("gone"));
+        Assert.Empty(await log.GetRecordedTwiceAsync("gone"));
+        Assert.Single(await log.GetCompletionsAsync("kept"));
+    }
+
+    private static CompletionLogEntry Completion(string study, long trial, Guid? lease, DateTimeOffset at) => new()
+    {
+        StudyId = study,
+        TrialId = trial,
+        LeaseId = lease,
+        Attempt = 2,
+        Status = TrialStatus.Completed,
+        RecordedAt = at,
+    };
+
     private static TrialMeasurement Measurement(string study, long trial, long step, double accuracy) => new()
     {
         StudyId = study,

@@ -6,7 +6,7 @@ using NasOrleans.Storage.Postgres;
 
 namespace NasOrleans.Client.Chaos;
 
-/// <summary>Runs studies on a <see cref="LocalCluster"/> while killing random silos, and counts what was lost or duplicated.</summary>
+/// <summary>Runs studies on a <see cref="LocalCluster"/> while killing random silos, and counts what was lost or recorded twice.</summary>
 internal sealed class ChaosRunner(LocalCluster cluster, GrainStudyClient client, TextWriter log)
 {
     private readonly PostgresTrialStore _store = new(new PostgresStorageOptions { ConnectionString = cluster.PostgresConnection });
@@ -64,8 +64,10 @@ internal sealed class ChaosRunner(LocalCluster cluster, GrainStudyClient client,
         var trained = rows.Where(t => t.SourceTrialId is null).ToList();
         var completed = trained.Count(t => t.Status == TrialStatus.Completed);
         var final = (await _store.GetStudyAsync(name, timeout.Token))!;
-        var duplicated = (trained.Count - trained.Select(t => t.CanonicalKey).Distinct().Count()) + Math.Max(0, final.Completed - completed);
-        return new ChaosRunResult(run, victim, final.Status, Math.Max(0, trials - completed), duplicated, rows.Count(t => t.Status is TrialStatus.Pending or TrialStatus.Running), recovery ?? watch.Elapsed.TotalSeconds);
+
+        // Trial rows are upserted by id, so they cannot show a double recording; the append-only completion log can.
+        var recordedTwice = (await _store.GetRecordedTwiceAsync(name, timeout.Token)).Count;
+        return new ChaosRunResult(run, victim, final.Status, Math.Max(0, trials - completed), recordedTwice, rows.Count(t => t.Status is TrialStatus.Pending or TrialStatus.Running), recovery ?? watch.Elapsed.TotalSeconds);
     }
 
     private async Task<int> CompletedAsync(string study, DateTimeOffset? after, CancellationToken cancellationToken)

@@ -9,8 +9,10 @@ namespace NasOrleans.Client.Commands;
 
 /// <summary>
 /// <c>nas chaos --runs N</c>: starts its own PostgreSQL, Redis and silo processes in a temporary folder, runs studies
-/// while SIGKILLing and restarting random silos (one kill per run), and reports lost and duplicated trials and the
-/// recovery time (kill to the next completed trial). Everything it started is stopped by process id at the end.
+/// while SIGKILLing and restarting random silos (one kill per run), and reports lost trials, trials recorded twice
+/// (more than one accepted completion in the completion log) and the recovery time (kill to the next completed trial).
+/// It exits 0 only when nothing was lost or recorded twice and every study completed. Everything it started is stopped
+/// by process id at the end.
 /// </summary>
 internal static class ChaosCommand
 {
@@ -44,23 +46,30 @@ internal static class ChaosCommand
             {
                 var r = await runner.RunAsync(run, result.GetValue(trials), ct);
                 results.Add(r);
-                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"run {run}: {r.Status}, lost {r.Lost}, duplicated {r.Duplicated}, left pending {r.LeftPending}, recovery {r.RecoverySeconds:0.00} s"));
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"run {run}: {r.Status}, lost {r.Lost}, recorded twice {r.RecordedTwice}, left pending {r.LeftPending}, recovery {r.RecoverySeconds:0.00} s"));
             }
 
-            var recoveries = results.Select(r => r.RecoverySeconds).Order().ToList();
-            var median = recoveries.Count % 2 == 1 ? recoveries[recoveries.Count / 2] : (recoveries[(recoveries.Count / 2) - 1] + recoveries[recoveries.Count / 2]) / 2;
-            var lost = results.Sum(r => r.Lost + r.LeftPending);
-            var duplicated = results.Sum(r => r.Duplicated);
+            var summary = ChaosSummary.From(results);
             if (settings.Json)
             {
-                JsonOutput.Write(new { runs = results.Count, kills = results.Count, lost, duplicated, recovery_median_s = median, recovery_max_s = recoveries[^1] });
+                JsonOutput.Write(new
+                {
+                    runs = summary.Runs,
+                    kills = summary.Runs,
+                    lost = summary.Lost,
+                    recorded_twice = summary.RecordedTwice,
+                    recovery_median_s = summary.RecoveryMedianSeconds,
+                    recovery_max_s = summary.RecoveryMaxSeconds,
+                });
             }
             else
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{results.Count} runs, {results.Count} kills: {lost} lost, {duplicated} duplicated; recovery median {median:0.00} s, max {recoveries[^1]:0.00} s"));
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{summary.Runs} runs, {summary.Runs} kills: {summary.Lost} lost, {summary.RecordedTwice} recorded twice; recovery median {summary.RecoveryMedianSeconds:0.00} s, max {summary.RecoveryMaxSeconds:0.00} s"));
             }
 
-            return lost == 0 && duplicated == 0 && results.All(r => r.Status == Grains.Interfaces.Messages.StudyStatus.Completed) ? ExitCodes.Ok : ExitCodes.StudyNotCompleted;
+            return summary.ExitCode;
         }));
         return command;
     }

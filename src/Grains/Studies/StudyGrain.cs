@@ -250,13 +250,34 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         }
 
         var now = _time.GetUtcNow();
-        var changed = completions.SelectMany(c => _ledger.Complete(c, now)).ToList();
+        var changed = new List<TrialRecord>();
+        var accepted = new List<CompletionLogEntry>();
+        foreach (var completion in completions)
+        {
+            var rows = _ledger.Complete(completion, now);
+            if (rows.Count > 0)
+            {
+                // The first row is the trial the lease trained; the rest are copies of its result.
+                accepted.Add(new CompletionLogEntry
+                {
+                    StudyId = StudyId,
+                    TrialId = rows[0].TrialId,
+                    LeaseId = completion.LeaseId,
+                    Attempt = completion.Attempt,
+                    Status = rows[0].Status,
+                    RecordedAt = now,
+                });
+                changed.AddRange(rows);
+            }
+        }
+
         if (changed.Count == 0)
         {
             return;
         }
 
-        await _store.UpsertTrialsAsync(changed);
+        // The completion log is appended in the same transaction as the rows, so a second recording stays visible.
+        await (_store is ICompletionLog log ? log.RecordCompletionsAsync(changed, accepted) : _store.UpsertTrialsAsync(changed));
         _artifacts?.Offer(changed);
         foreach (var t in changed.Where(t => t.SourceTrialId is null))
         {

@@ -82,6 +82,24 @@ internal static class PostgresSchema
             PRIMARY KEY (grain_type, grain_id)
         );
         """,
+
+        // Version 2: the append-only completion log (ICompletionLog), one row per accepted completion, never updated.
+        // (write_id, ordinal) names an entry within one write, so a write retried after an unclear commit adds nothing.
+        """
+        CREATE TABLE IF NOT EXISTS trial_completions (
+            seq         bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            write_id    uuid    NOT NULL,
+            ordinal     integer NOT NULL,
+            study_id    text    NOT NULL,
+            trial_id    bigint  NOT NULL,
+            lease_id    uuid    NULL,
+            attempt     integer NOT NULL,
+            status      integer NOT NULL,
+            recorded_at bigint  NOT NULL,
+            UNIQUE (write_id, ordinal)
+        );
+        CREATE INDEX IF NOT EXISTS ix_trial_completions_trial ON trial_completions (study_id, trial_id);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -78,6 +78,20 @@ internal static class SqliteSchema
             PRIMARY KEY (study_id, trial_id, step)
         ) WITHOUT ROWID;
         """,
+
+        // Version 3: the append-only completion log (ICompletionLog), one row per accepted completion, never updated.
+        """
+        CREATE TABLE IF NOT EXISTS trial_completions (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            study_id    TEXT    NOT NULL,
+            trial_id    INTEGER NOT NULL,
+            lease_id    TEXT    NULL,
+            attempt     INTEGER NOT NULL,
+            status      INTEGER NOT NULL,
+            recorded_at TEXT    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_trial_completions_trial ON trial_completions (study_id, trial_id);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using NasOrleans.Core.Nb201;
 using NasOrleans.Core.Specs;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Storage;
 
 namespace NasOrleans.Grains.Tests.Studies;
 
@@ -136,6 +138,23 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.Equal(StudyStatus.Cancelled, cancelled.Status);
         Assert.True(cancelled.Completed >= 2);
         Assert.DoesNotContain(trials, t => t.Status is TrialStatus.Pending or TrialStatus.Running);
+    }
+
+    [Fact]
+    public async Task ReportAsync_EveryTrainedTrial_AppendsOneCompletionFromItsLease()
+    {
+        var summary = await RunToEndAsync(Synthetic("completion-log", trials: 12, parallel: 3).Build());
+        var control = fixture.Cluster.Silos.Single(s => s.Name == fixture.ControlSiloName);
+        var log = Assert.IsAssignableFrom<ICompletionLog>(fixture.Cluster.GetSiloServiceProvider(control.SiloAddress).GetRequiredService<ITrialStore>());
+
+        var trials = await Study(summary.StudyId).GetTrialsAsync(new TrialQuery(0, 1000));
+        var entries = await log.GetCompletionsAsync(summary.StudyId);
+
+        Assert.Equal(StudyStatus.Completed, summary.Status);
+        Assert.Equal(trials.Where(t => t.SourceTrialId is null).Select(t => t.TrialId).Order(), entries.Select(e => e.TrialId).Order());
+        Assert.All(entries, e => Assert.NotNull(e.LeaseId));
+        Assert.All(entries, e => Assert.Equal(TrialStatus.Completed, e.Status));
+        Assert.Empty(await log.GetRecordedTwiceAsync(summary.StudyId));
     }
 
     [Fact]

@@ -27,9 +27,9 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
         {
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
 
-            Assert.Equal(1L, await fixture.ScalarAsync($"SELECT count(*) FROM \"{options.Schema}\".schema_version"));
-            Assert.Equal(4L, await fixture.ScalarAsync(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state')",
+            Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{options.Schema}\".schema_version"));
+            Assert.Equal(5L, await fixture.ScalarAsync(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state', 'trial_completions')",
                 options.Schema));
         }
         finally
@@ -41,6 +41,22 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
 
             await fixture.DropSchemaAsync(options.Schema);
         }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SchemaAtVersionOne_AddsTheCompletionLog()
+    {
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        await fixture.ScalarAsync($"DROP TABLE \"{_options.Schema}\".trial_completions; DELETE FROM \"{_options.Schema}\".schema_version WHERE version > 1");
+
+        await using var reopened = new PostgresTrialStore(_options);
+        var entry = new CompletionLogEntry { StudyId = "s", TrialId = 1, LeaseId = Guid.NewGuid(), Status = TrialStatus.Completed, RecordedAt = Epoch };
+        await reopened.RecordCompletionsAsync([Completed("s", 1, 0.5)], [entry]);
+        await reopened.RecordCompletionsAsync([Completed("s", 1, 0.5)], [entry]);
+
+        Assert.Equal(2, (await reopened.GetRecordedTwiceAsync("s"))[1]);
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
+        Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{_options.Schema}\".schema_version"));
     }
 
     [Fact]

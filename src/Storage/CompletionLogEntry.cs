@@ -1,0 +1,28 @@
+using NasOrleans.Grains.Interfaces.Messages;
+
+namespace NasOrleans.Storage;
+
+/// <summary>
+/// One accepted completion of a trial, as the <see cref="ICompletionLog"/> keeps it: appended once, never updated and
+/// never replaced, so a trial recorded twice shows as two entries even though its trial row is upserted by id.
+/// </summary>
+public sealed record CompletionLogEntry
+{
+    /// <summary>The study.</summary>
+    public required string StudyId { get; init; }
+
+    /// <summary>The trial within the study.</summary>
+    public required long TrialId { get; init; }
+
+    /// <summary>The lease the completion came from, when the caller knows it.</summary>
+    public Guid? LeaseId { get; init; }
+
+    /// <summary>The attempt (the lease count of the trial) that completed.</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>The status the completion gave the trial (completed or failed).</summary>
+    public required TrialStatus Status { get; init; }
+
+    /// <summary>When the completion was accepted (the caller's clock).</summary>
+    public required DateTimeOffset RecordedAt { get; init; }
+}
