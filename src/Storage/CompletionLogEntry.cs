@@ -25,4 +25,21 @@ public sealed record CompletionLogEntry
 
     /// <summary>When the completion was accepted (the caller's clock).</summary>
     public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>
+    /// Checks the arguments of <see cref="ICompletionLog.RecordCompletionsAsync"/> (every store's) and says whether
+    /// there is anything to write.
+    /// </summary>
+    internal static bool IsWorkToRecord(IReadOnlyList<TrialRecord> trials, IReadOnlyList<CompletionLogEntry> completions)
+    {
+        ArgumentNullException.ThrowIfNull(trials);
+        ArgumentNullException.ThrowIfNull(completions);
+        foreach (var completion in completions)
+        {
+            ArgumentNullException.ThrowIfNull(completion);
+            ArgumentException.ThrowIfNullOrEmpty(completion.StudyId);
+        }
+
+        return trials.Count > 0 || completions.Count > 0;
+    }
 }

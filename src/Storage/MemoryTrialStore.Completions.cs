@@ -10,14 +10,7 @@ public sealed partial class MemoryTrialStore
     /// <inheritdoc />
     public Task RecordCompletionsAsync(IReadOnlyList<TrialRecord> trials, IReadOnlyList<CompletionLogEntry> completions, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(trials);
-        ArgumentNullException.ThrowIfNull(completions);
-        foreach (var completion in completions)
-        {
-            ArgumentNullException.ThrowIfNull(completion);
-            ArgumentException.ThrowIfNullOrEmpty(completion.StudyId);
-        }
-
+        _ = CompletionLogEntry.IsWorkToRecord(trials, completions);
         cancellationToken.ThrowIfCancellationRequested();
         var copies = CopyAll(trials);
         lock (_gate)

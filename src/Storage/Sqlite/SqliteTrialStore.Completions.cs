@@ -16,15 +16,7 @@ public sealed partial class SqliteTrialStore
     /// <inheritdoc />
     public async Task RecordCompletionsAsync(IReadOnlyList<TrialRecord> trials, IReadOnlyList<CompletionLogEntry> completions, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(trials);
-        ArgumentNullException.ThrowIfNull(completions);
-        foreach (var completion in completions)
-        {
-            ArgumentNullException.ThrowIfNull(completion);
-            ArgumentException.ThrowIfNullOrEmpty(completion.StudyId);
-        }
-
-        if (trials.Count == 0 && completions.Count == 0)
+        if (!CompletionLogEntry.IsWorkToRecord(trials, completions))
         {
             return;
         }
