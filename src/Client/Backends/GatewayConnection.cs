@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Telemetry;
 using NasOrleans.Hosting;
 using OpenTelemetry.Trace;
@@ -70,36 +69,21 @@ public static class GatewayConnection
                 ExitCodes.Unavailable);
         }
 
-        var clusterClient = host.Services.GetRequiredService<IClusterClient>();
-        if (!HostsStudies(clusterClient))
+        var client = new GrainStudyClient(host.Services.GetRequiredService<IClusterClient>(), async () =>
         {
             await host.StopAsync(TimeSpan.FromSeconds(5));
             host.Dispose();
+        });
+        if (!client.HostsStudies)
+        {
+            await client.DisposeAsync();
             throw new CliException(
                 $"The cluster gateway {gateways} answered, but no silo there hosts studies: it is shutting down (the study it ran may have ended), " +
                 "or it is not a NasOrleans control silo. Run the command again, or point --gateway at a running nas-silo.",
                 ExitCodes.Unavailable);
         }
 
-        return new GrainStudyClient(clusterClient, async () =>
-        {
-            await host.StopAsync(TimeSpan.FromSeconds(5));
-            host.Dispose();
-        });
-    }
-
-    /// <summary>Whether the grain manifest this client holds has an implementation of <see cref="IStudyGrain"/>.</summary>
-    internal static bool HostsStudies(IGrainFactory grains)
-    {
-        try
-        {
-            _ = grains.GetGrain<IStudyGrain>("nas-manifest-probe");
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        return client;
     }
 
     private static IPEndPoint Parse(string text)

@@ -64,7 +64,17 @@ public sealed class GrainStudyClient : IStudyClient
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dispose?.Invoke() ?? ValueTask.CompletedTask;
 
-    private IStudyGrain Study(string studyId)
+    /// <summary>
+    /// Whether the grain manifest this client holds has an implementation of <see cref="IStudyGrain"/> (a silo shutting
+    /// down hands a new client a manifest without itself).
+    /// </summary>
+    internal bool HostsStudies => TryStudy("nas-manifest-probe") is not null;
+
+    // The manifest lost the study grain: the silo that hosted it is shutting down.
+    private IStudyGrain Study(string studyId) => TryStudy(studyId)
+        ?? throw new CliException("The cluster no longer hosts studies: its silo is shutting down. Run the command again once a control silo is up.", ExitCodes.Unavailable);
+
+    private IStudyGrain? TryStudy(string studyId)
     {
         try
         {
@@ -72,8 +82,7 @@ public sealed class GrainStudyClient : IStudyClient
         }
         catch (ArgumentException)
         {
-            // The manifest lost the study grain: the silo that hosted it is shutting down.
-            throw new CliException("The cluster no longer hosts studies: its silo is shutting down. Run the command again once a control silo is up.", ExitCodes.Unavailable);
+            return null;
         }
     }
 }
