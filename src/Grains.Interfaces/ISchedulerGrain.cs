@@ -1,40 +1,49 @@
 using NasOrleans.Grains.Interfaces.Messages;
+using Orleans.Concurrency;
 
 namespace NasOrleans.Grains.Interfaces;
 
 /// <summary>
-/// The trial queue with leases (one per cluster, key 0). Trainers pull leases, heartbeat and complete;
-/// a lease that stops beating is re-queued under a new lease; a completion is accepted only from the
-/// trial's current lease and only once. Studies share trainers round-robin.
+/// One shard of the trial queue with leases (key: shard number; a study belongs to one shard, see
+/// <see cref="SchedulerShards"/>). Trainers pull leases and heartbeat; studies offer trials and close the ones they
+/// recorded. It calls no grain, so nothing that calls it can be called back. Its book is soft state rebuilt after a
+/// move: studies re-offer their trials, and trainers' heartbeats carry their leases, which a new activation adopts,
+/// so losing the silo that hosted it costs no training in flight.
 /// </summary>
 [Alias("nas.ISchedulerGrain")]
 public interface ISchedulerGrain : IGrainWithIntegerKey
 {
-    /// <summary>Queues trials (ones already queued or leased are ignored).</summary>
-    [Alias("Enqueue")]
-    Task EnqueueAsync(IReadOnlyList<TrialTask> tasks);
+    /// <summary>A study offers trials (ones already queued or leased are ignored); see <see cref="StudyWork.Resync"/>.</summary>
+    [Alias("Offer")]
+    Task OfferAsync(StudyWork work, CancellationToken cancellationToken = default);
 
-    /// <summary>Leases up to <paramref name="max"/> trials to trainer <paramref name="trainerId"/>.</summary>
-    [Alias("Acquire")]
-    Task<IReadOnlyList<TrialLease>> AcquireAsync(string trainerId, int max);
+    /// <summary>Leases up to <paramref name="max"/> trials to <paramref name="slot"/>.</summary>
+    [Alias("AcquireForSlot")]
+    Task<IReadOnlyList<TrialLease>> AcquireAsync(SlotInfo slot, int max, CancellationToken cancellationToken = default);
 
-    /// <summary>Extends a lease; the answer says go on, stop early, or abandon.</summary>
-    [Alias("Heartbeat")]
-    Task<HeartbeatReply> HeartbeatAsync(Guid leaseId, int step, IReadOnlyDictionary<string, double> metrics);
+    /// <summary>Extends a lease, adopting it when this activation has not seen it; the answer says go on or abandon.</summary>
+    [Alias("Beat")]
+    Task<HeartbeatReply> BeatAsync(LeaseBeat beat, CancellationToken cancellationToken = default);
 
-    /// <summary>Completes leased trials; the answer says, per completion, whether it was accepted.</summary>
-    [Alias("Complete")]
-    Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<TrialCompletion> completions);
+    /// <summary>A study recorded these trials: their leases and queue entries go.</summary>
+    [Alias("Close")]
+    Task CloseAsync(string studyId, IReadOnlyList<long> trialIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Hands a lease back at once (a draining trainer), re-queuing its trial.</summary>
+    /// <summary>Hands a lease back at once (a draining trainer), re-queuing its trial at the front.</summary>
     [Alias("Release")]
-    Task ReleaseAsync(Guid leaseId);
+    Task ReleaseAsync(Guid leaseId, CancellationToken cancellationToken = default);
 
     /// <summary>Drops a study's queued trials and leases (cancel, delete, failure).</summary>
     [Alias("DropStudy")]
-    Task DropStudyAsync(string studyId);
+    Task DropStudyAsync(string studyId, CancellationToken cancellationToken = default);
 
     /// <summary>A study's queued and leased counts.</summary>
     [Alias("GetCounts")]
-    Task<QueueCounts> GetCountsAsync(string studyId);
+    [ReadOnly]
+    Task<QueueCounts> GetCountsAsync(string studyId, CancellationToken cancellationToken = default);
+
+    /// <summary>The slots heard from within the lease timeout, with the trials they hold.</summary>
+    [Alias("GetSlots")]
+    [ReadOnly]
+    Task<IReadOnlyList<SlotView>> GetSlotsAsync(CancellationToken cancellationToken = default);
 }

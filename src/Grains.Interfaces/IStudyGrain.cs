@@ -1,4 +1,5 @@
 using NasOrleans.Grains.Interfaces.Messages;
+using Orleans.Concurrency;
 
 namespace NasOrleans.Grains.Interfaces;
 
@@ -15,22 +16,27 @@ public interface IStudyGrain : IGrainWithStringKey
 
     /// <summary>The study's standing (status NotFound when never submitted).</summary>
     [Alias("GetStatus")]
+    [ReadOnly]
     Task<StudySummary> GetStatusAsync();
 
     /// <summary>The canonical spec JSON (trainers build their trainer from it).</summary>
     [Alias("GetSpec")]
+    [ReadOnly]
     Task<string?> GetSpecAsync();
 
     /// <summary>A page of trials.</summary>
     [Alias("GetTrials")]
+    [ReadOnly]
     Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query);
 
     /// <summary>The best <paramref name="count"/> completed feasible trials, best first.</summary>
     [Alias("GetBest")]
+    [ReadOnly]
     Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count);
 
     /// <summary>A trial's learning curve: its intermediate measurements in step order.</summary>
     [Alias("GetCurve")]
+    [ReadOnly]
     Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId);
 
     /// <summary>Cancels the study: queued trials are dropped, running ones abandoned.</summary>
@@ -57,7 +63,11 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("ReportProgress")]
     Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics);
 
-    /// <summary>Results of trials whose completion the scheduler accepted from their current lease.</summary>
-    [Alias("Report")]
-    Task ReportAsync(IReadOnlyList<TrialCompletion> completions);
+    /// <summary>
+    /// A trainer silo reports trainings started and finished. The first completion of a trial the study waits for is
+    /// recorded (from any of its leases, once); the answer says, per completion, whether it was. The study then closes
+    /// the trials' leases in the scheduler.
+    /// </summary>
+    [Alias("Record")]
+    Task<IReadOnlyList<bool>> RecordAsync(TrialReport report, CancellationToken cancellationToken = default);
 }

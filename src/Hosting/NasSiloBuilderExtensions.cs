@@ -5,6 +5,7 @@ using NasOrleans.Core.Trainers;
 using NasOrleans.Grains;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
+using NasOrleans.Grains.Training;
 using NasOrleans.Storage;
 using NasOrleans.Storage.Postgres;
 using NasOrleans.Storage.Sqlite;
@@ -60,7 +61,12 @@ public static class NasSiloBuilderExtensions
         services.Configure<GrainTypeOptions>(o => SiloRoleGrains.Apply(o, options.Role));
         if (options.TrainerSlots > 0)
         {
-            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TrainerSlotStarter>();
+            services.AddSingleton<StudyTrainers>();
+            services.AddSingleton<TrialReporter>();
+            services.AddSingleton<TrialRunner>();
+            services.AddSingleton<SlotLoopRegistry>();
+            services.AddSingleton<TrainerSlotHost>();
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<TrainerSlotHost>());
         }
 
         if (options.Role != SiloRole.Trainer)

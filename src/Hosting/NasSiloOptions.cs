@@ -56,6 +56,19 @@ public sealed class NasSiloOptions : IValidatableObject
     /// <summary>How long a stopping silo lets its slots finish their trials before handing the leases back.</summary>
     public TimeSpan DrainGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The slots' devices: <c>auto</c> (one slot per GPU the NVIDIA driver lists, slot i on cuda:(i mod G); CPU slots
+    /// when there is none), <c>cpu</c>, or a list such as <c>cuda:0,cuda:1</c>.
+    /// </summary>
+    public string Devices { get; set; } = "auto";
+
+    /// <summary>Where the slot host writes its slots' status (JSON, rewritten every second), or null for nowhere.</summary>
+    public string? SlotStatusFile { get; set; }
+
+    /// <summary>For tests of the orphan audit only: slot loops to start outside the slot host's ownership.</summary>
+    [Range(0, 8)]
+    public int DetachedSlotsForTesting { get; set; }
+
     /// <summary>Where metrics and traces go.</summary>
     public TelemetryExporter Telemetry { get; set; } = TelemetryExporter.None;
 
@@ -80,6 +93,12 @@ public sealed class NasSiloOptions : IValidatableObject
             yield return new ValidationResult("A control silo never trains: set TrainerSlots to 0, or use the role All or Trainer.", [nameof(Role), nameof(TrainerSlots)]);
         }
 
+        var devicesProblem = DevicesProblem();
+        if (devicesProblem is not null)
+        {
+            yield return new ValidationResult(devicesProblem, [nameof(Devices)]);
+        }
+
         if (Role == SiloRole.Trainer && TrainerSlots == 0)
         {
             yield return new ValidationResult("A trainer silo needs at least one trainer slot (TrainerSlots).", [nameof(Role), nameof(TrainerSlots)]);
@@ -100,6 +119,19 @@ public sealed class NasSiloOptions : IValidatableObject
         if (DrainGrace < TimeSpan.Zero)
         {
             yield return new ValidationResult("DrainGrace must not be negative.", [nameof(DrainGrace)]);
+        }
+    }
+
+    private string? DevicesProblem()
+    {
+        try
+        {
+            SlotDevices.Resolve(Devices, 1, 1, gpuFolder: "");
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
         }
     }
 

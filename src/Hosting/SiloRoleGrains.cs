@@ -2,7 +2,6 @@ using NasOrleans.Grains.Controllers;
 using NasOrleans.Grains.Population;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
-using NasOrleans.Grains.Training;
 using Orleans.Configuration;
 
 namespace NasOrleans.Hosting;
@@ -14,11 +13,8 @@ internal static class SiloRoleGrains
 
     public static void Apply(GrainTypeOptions options, SiloRole role)
     {
-        if (role == SiloRole.Control)
-        {
-            options.Classes.Remove(typeof(TrainerGrain));
-        }
-        else if (role == SiloRole.Trainer)
+        // Trainer slots are not grains (they are owned by the silo's lifecycle), so a control silo has nothing to remove.
+        if (role == SiloRole.Trainer)
         {
             foreach (var type in ControlGrains)
             {

@@ -80,18 +80,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 
             if (deadline.IsCancellationRequested)
             {
-                var counts = await Client.GetGrain<ISchedulerGrain>(0).GetCountsAsync(spec.Name);
-                var slots = new List<string>();
-                foreach (var silo in Cluster.Silos)
-                {
-                    for (var i = 0; i < 2; i++)
-                    {
-                        var slot = await Client.GetGrain<ITrainerGrain>($"{silo.SiloAddress.ToParsableString()}/slot{i}").GetStatusAsync();
-                        slots.Add(slot.ToString());
-                    }
-                }
-
-                Assert.Fail($"study {spec.Name} stuck: {status} queue {counts}; slots: {string.Join(" | ", slots)}");
+                var scheduler = SchedulerShards.For(Client, spec.Name, new SchedulerOptions().Shards);
+                var counts = await scheduler.GetCountsAsync(spec.Name);
+                var slots = await scheduler.GetSlotsAsync();
+                Assert.Fail($"study {spec.Name} stuck: {status} queue {counts}; slots: {string.Join(" | ", slots.Select(s => $"{s.Slot.SlotId} {string.Join(',', s.Trials)}"))}");
             }
 
             await Task.Delay(20, CancellationToken.None);

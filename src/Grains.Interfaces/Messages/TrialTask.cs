@@ -2,7 +2,10 @@ namespace NasOrleans.Grains.Interfaces.Messages;
 
 /// <summary>A trial a study hands to the scheduler: which architecture of which study to train
 /// (the spec hash lets trainers cache the study's trainer safely). <see cref="TraceParent"/> is the W3C
-/// <c>traceparent</c> of the study's submit, so that the trial's training joins the submit's trace.</summary>
+/// <c>traceparent</c> of the study's submit, so that the trial's training joins the submit's trace.
+/// <see cref="PreviousAttempts"/> is how many trainings of the trial the study has recorded as started, so that
+/// attempts keep counting when the scheduler moves. This is the scheduler's trial work item; other kinds of work
+/// (a checkpointed long job, a rollout batch) travel in the same lease with their own payload.</summary>
 [GenerateSerializer, Immutable]
 [Alias("nas.TrialTask")]
 public sealed record TrialTask(
@@ -10,4 +13,5 @@ public sealed record TrialTask(
     [property: Id(1)] long TrialId,
     [property: Id(2)] string ArchitectureKey,
     [property: Id(3)] string SpecHash,
-    [property: Id(4)] string? TraceParent = null);
+    [property: Id(4)] string? TraceParent = null,
+    [property: Id(5)] int PreviousAttempts = 0);

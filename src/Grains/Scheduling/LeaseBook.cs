@@ -3,73 +3,93 @@ using NasOrleans.Grains.Interfaces.Messages;
 namespace NasOrleans.Grains.Scheduling;
 
 /// <summary>
-/// The scheduler's bookkeeping, with no Orleans in it: a queue per study served round-robin, leases
-/// with expiry on a <see cref="TimeProvider"/>, and the rule that only a trial's current lease completes it, once.
-/// Not thread-safe: the scheduler grain's turns serialize access.
+/// A scheduler shard's bookkeeping, with no Orleans in it: a queue per study served round-robin, leases with expiry
+/// on a <see cref="TimeProvider"/>, adoption of leases it never granted (its predecessor did), and a recovery window
+/// after it starts in which trials a study re-offers are held rather than leased again. Not thread-safe: the
+/// scheduler grain's turns serialize access.
 /// </summary>
 internal sealed class LeaseBook
 {
     private readonly Dictionary<string, StudyQueue> _studies = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, ActiveLease> _leases = [];
+    private readonly Dictionary<string, SlotRecord> _slots = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _roundRobin = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseTimeout;
+    private readonly DateTimeOffset _recoverUntil;
 
-    public LeaseBook(TimeProvider time, TimeSpan leaseTimeout)
+    public LeaseBook(TimeProvider time, TimeSpan leaseTimeout, TimeSpan recoveryWindow)
     {
         _time = time;
         _leaseTimeout = leaseTimeout;
+        _recoverUntil = time.GetUtcNow() + recoveryWindow;
     }
 
-    /// <summary>Trials waiting in all queues.</summary>
-    public int QueueDepth { get; private set; }
+    /// <summary>Trials waiting in all queues (held ones included).</summary>
+    public int QueueDepth => _studies.Values.Sum(s => s.QueuedCount + s.Held.Count);
 
     /// <summary>Leases outstanding.</summary>
     public int LeaseCount => _leases.Count;
 
-    /// <summary>Queues tasks not already queued, leased or completed; returns how many were added.</summary>
-    public int Enqueue(IEnumerable<TrialTask> tasks)
+    private bool Recovering => _time.GetUtcNow() < _recoverUntil;
+
+    /// <summary>Takes a study's offer (see <see cref="StudyWork.Resync"/>); returns how many trials were added.</summary>
+    public int Offer(StudyWork work)
     {
-        var added = 0;
-        foreach (var task in tasks)
+        var study = GetOrAdd(work.StudyId);
+        study.SpecHash = work.SpecHash;
+        study.SpecJson = work.SpecJson;
+        if (work.Resync)
         {
-            var study = GetOrAdd(task.StudyId);
-            if (study.Known.TryAdd(task.TrialId, TrialSlot.Queued))
+            DropUnlisted(study, [.. work.Tasks.Select(t => t.TrialId)]);
+        }
+
+        var added = 0;
+        foreach (var task in work.Tasks)
+        {
+            if (study.IsKnown(task.TrialId))
             {
-                study.Queue.AddLast(task);
-                QueueDepth++;
-                added++;
+                continue;
             }
+
+            // The study is the authority: a trial it offers again was not recorded after all.
+            study.Closed.Remove(task.TrialId);
+            if (work.Resync && Recovering)
+            {
+                study.Held[task.TrialId] = task;
+            }
+            else
+            {
+                study.AddLast(task);
+                EnsureInRotation(study);
+            }
+
+            added++;
         }
 
         return added;
     }
 
-    /// <summary>Leases up to <paramref name="max"/> trials, one study at a time in turn.</summary>
-    public List<TrialLease> Acquire(string trainerId, int max)
+    /// <summary>Leases up to <paramref name="max"/> trials to <paramref name="slot"/>, one study at a time in turn.</summary>
+    public List<TrialLease> Acquire(SlotInfo slot, int max)
     {
-        var now = _time.GetUtcNow();
+        var record = Seen(slot);
         var result = new List<TrialLease>();
         while (result.Count < max && _roundRobin.First is { } node)
         {
             _roundRobin.RemoveFirst();
             var study = _studies[node.Value];
-            if (study.Queue.First is not { } first)
+            if (study.TakeFirst() is not { } task)
             {
                 study.InRotation = false;
                 continue;
             }
 
-            study.Queue.RemoveFirst();
-            QueueDepth--;
-            var task = first.Value;
-            var attempt = study.Attempts.TryGetValue(task.TrialId, out var a) ? a + 1 : 1;
-            study.Attempts[task.TrialId] = attempt;
-            var lease = new TrialLease(Guid.NewGuid(), task, attempt, now + _leaseTimeout);
-            _leases[lease.LeaseId] = new ActiveLease(lease, trainerId, now + _leaseTimeout);
-            study.Known[task.TrialId] = TrialSlot.Leased;
+            var attempt = Math.Max(study.Attempts.GetValueOrDefault(task.TrialId), task.PreviousAttempts) + 1;
+            var lease = new TrialLease(Guid.NewGuid(), task, attempt, _time.GetUtcNow() + _leaseTimeout, study.SpecJson);
+            Grant(study, lease, record);
             result.Add(lease);
-            if (study.Queue.Count > 0)
+            if (study.QueuedCount > 0)
             {
                 _roundRobin.AddLast(node);
             }
@@ -82,47 +102,50 @@ internal sealed class LeaseBook
         return result;
     }
 
-    /// <summary>Extends a current lease; false when the lease is not current.</summary>
-    public bool Heartbeat(Guid leaseId)
+    /// <summary>Extends a lease, adopting one this book never granted; false when the trial is another lease's or recorded.</summary>
+    public bool Beat(LeaseBeat beat)
     {
-        if (!_leases.TryGetValue(leaseId, out var lease))
+        var record = Seen(beat.Slot);
+        var now = _time.GetUtcNow();
+        if (_leases.TryGetValue(beat.LeaseId, out var lease))
+        {
+            _leases[beat.LeaseId] = lease with { ExpiresAt = now + _leaseTimeout };
+            return true;
+        }
+
+        var study = GetOrAdd(beat.Task.StudyId);
+        if (study.LeaseOf.ContainsKey(beat.Task.TrialId) || study.Closed.Contains(beat.Task.TrialId))
         {
             return false;
         }
 
-        _leases[leaseId] = lease with { ExpiresAt = _time.GetUtcNow() + _leaseTimeout };
+        study.RemoveQueued(beat.Task.TrialId);
+        study.Held.Remove(beat.Task.TrialId);
+        Grant(study, new TrialLease(beat.LeaseId, beat.Task, beat.Attempt, now + _leaseTimeout, study.SpecJson), record);
         return true;
     }
 
-    /// <summary>Accepts a completion from the trial's current lease (once); false otherwise.</summary>
-    public bool Complete(Guid leaseId)
+    /// <summary>The study recorded these trials: their leases, queue entries and held entries go.</summary>
+    public void Close(string studyId, IEnumerable<long> trialIds)
     {
-        if (!_leases.Remove(leaseId, out var lease))
+        var study = GetOrAdd(studyId);
+        foreach (var id in trialIds)
         {
-            return false;
-        }
+            if (study.LeaseOf.TryGetValue(id, out var leaseId))
+            {
+                Remove(leaseId);
+            }
 
-        if (_studies.TryGetValue(lease.Lease.Task.StudyId, out var study))
-        {
-            study.Known[lease.Lease.Task.TrialId] = TrialSlot.Completed;
-        }
-
-        return true;
-    }
-
-    /// <summary>Forgets that a trial completed, so a study's resync may queue it again (its result was not recorded).</summary>
-    public void Forget(TrialTask task)
-    {
-        if (_studies.TryGetValue(task.StudyId, out var study) && study.Known.TryGetValue(task.TrialId, out var slot) && slot == TrialSlot.Completed)
-        {
-            study.Known.Remove(task.TrialId);
+            study.RemoveQueued(id);
+            study.Held.Remove(id);
+            study.Closed.Add(id);
         }
     }
 
     /// <summary>Hands a lease back: its trial goes to the front of its study's queue under a new lease.</summary>
     public bool Release(Guid leaseId)
     {
-        if (!_leases.Remove(leaseId, out var lease))
+        if (Remove(leaseId) is not { } lease)
         {
             return false;
         }
@@ -131,49 +154,147 @@ internal sealed class LeaseBook
         return true;
     }
 
-    /// <summary>Re-queues the trials of leases that stopped beating; returns them.</summary>
+    /// <summary>Re-queues the trials of leases that stopped beating, and held trials once the recovery window ended; returns the expired leases.</summary>
     public List<TrialLease> ExpireLeases()
     {
         var now = _time.GetUtcNow();
         var expired = _leases.Values.Where(l => l.ExpiresAt <= now).Select(l => l.Lease).ToList();
-        foreach (var lease in expired)
+        expired.ForEach(l => Release(l.LeaseId));
+        if (!Recovering)
         {
-            _leases.Remove(lease.LeaseId);
-            Requeue(lease.Task);
+            foreach (var study in _studies.Values.Where(s => s.Held.Count > 0))
+            {
+                foreach (var task in study.Held.Values.OrderByDescending(t => t.TrialId))
+                {
+                    study.AddFirst(task);
+                }
+
+                study.Held.Clear();
+                EnsureInRotation(study);
+            }
+        }
+
+        foreach (var stale in _slots.Values.Where(s => s.Leases.Count == 0 && now - s.LastSeen > _leaseTimeout).ToList())
+        {
+            _slots.Remove(stale.Slot.SlotId);
         }
 
         return expired;
     }
 
+    /// <summary>Re-queues at once the leases held by slots of dead silos, and forgets those slots; returns the leases.</summary>
+    public List<TrialLease> ExpireSilos(IReadOnlySet<string> deadSilos)
+    {
+        var dead = _leases.Values.Where(l => deadSilos.Contains(l.Slot.Silo)).Select(l => l.Lease).ToList();
+        dead.ForEach(l => Release(l.LeaseId));
+        foreach (var slot in _slots.Values.Where(s => deadSilos.Contains(s.Slot.Silo)).ToList())
+        {
+            _slots.Remove(slot.Slot.SlotId);
+        }
+
+        return dead;
+    }
+
     /// <summary>Drops a study's queue and leases; returns the number of leases dropped.</summary>
     public int DropStudy(string studyId)
     {
-        if (_studies.Remove(studyId, out var study))
+        if (!_studies.Remove(studyId, out var study))
         {
-            QueueDepth -= study.Queue.Count;
-            _roundRobin.Remove(studyId);
+            return 0;
         }
 
-        var leases = _leases.Values.Where(l => l.Lease.Task.StudyId == studyId).Select(l => l.Lease.LeaseId).ToList();
-        leases.ForEach(id => _leases.Remove(id));
+        _roundRobin.Remove(studyId);
+        var leases = study.LeaseOf.Values.ToList();
+        leases.ForEach(id => Remove(id));
         return leases.Count;
     }
 
-    /// <summary>A study's queued and leased counts.</summary>
-    public QueueCounts Counts(string studyId) => new(
-        _studies.TryGetValue(studyId, out var s) ? s.Queue.Count : 0,
-        _leases.Values.Count(l => l.Lease.Task.StudyId == studyId));
+    /// <summary>A study's queued (held included) and leased counts.</summary>
+    public QueueCounts Counts(string studyId) =>
+        _studies.TryGetValue(studyId, out var s) ? new QueueCounts(s.QueuedCount + s.Held.Count, s.LeaseOf.Count) : new QueueCounts(0, 0);
 
     /// <summary>The current lease of an id, or null.</summary>
     public TrialLease? Find(Guid leaseId) => _leases.TryGetValue(leaseId, out var l) ? l.Lease : null;
 
+    /// <summary>The slots heard from within the lease timeout (or holding leases), with their trials.</summary>
+    public List<SlotView> Slots()
+    {
+        var now = _time.GetUtcNow();
+        return [.. _slots.Values
+            .Where(s => s.Leases.Count > 0 || now - s.LastSeen <= _leaseTimeout)
+            .OrderBy(s => s.Slot.SlotId, StringComparer.Ordinal)
+            .Select(s => new SlotView(s.Slot, s.LastSeen, [.. s.Leases.Select(id => _leases[id].Lease.Task).Select(t => $"{t.StudyId}/{t.TrialId}")]))];
+    }
+
+    private void Grant(StudyQueue study, TrialLease lease, SlotRecord slot)
+    {
+        _leases[lease.LeaseId] = new ActiveLease(lease, slot.Slot, lease.ExpiresAt);
+        study.LeaseOf[lease.Task.TrialId] = lease.LeaseId;
+        study.Attempts[lease.Task.TrialId] = Math.Max(study.Attempts.GetValueOrDefault(lease.Task.TrialId), lease.Attempt);
+        slot.Leases.Add(lease.LeaseId);
+    }
+
+    private ActiveLease? Remove(Guid leaseId)
+    {
+        if (!_leases.Remove(leaseId, out var lease))
+        {
+            return null;
+        }
+
+        if (_studies.TryGetValue(lease.Lease.Task.StudyId, out var study))
+        {
+            study.LeaseOf.Remove(lease.Lease.Task.TrialId);
+        }
+
+        if (_slots.TryGetValue(lease.Slot.SlotId, out var slot))
+        {
+            slot.Leases.Remove(leaseId);
+        }
+
+        return lease;
+    }
+
+    private void DropUnlisted(StudyQueue study, HashSet<long> listed)
+    {
+        foreach (var id in study.QueuedIds.Where(id => !listed.Contains(id)).ToList())
+        {
+            study.RemoveQueued(id);
+        }
+
+        foreach (var id in study.Held.Keys.Where(id => !listed.Contains(id)).ToList())
+        {
+            study.Held.Remove(id);
+        }
+
+        foreach (var (id, leaseId) in study.LeaseOf.Where(p => !listed.Contains(p.Key)).ToList())
+        {
+            Remove(leaseId);
+            study.Closed.Add(id);
+        }
+    }
+
     private void Requeue(TrialTask task)
     {
         var study = GetOrAdd(task.StudyId);
-        study.Known[task.TrialId] = TrialSlot.Queued;
-        study.Queue.AddFirst(task);
-        QueueDepth++;
-        EnsureInRotation(study);
+        if (!study.IsKnown(task.TrialId) && !study.Closed.Contains(task.TrialId))
+        {
+            study.AddFirst(task);
+            EnsureInRotation(study);
+        }
+    }
+
+    private SlotRecord Seen(SlotInfo slot)
+    {
+        var now = _time.GetUtcNow();
+        if (!_slots.TryGetValue(slot.SlotId, out var record))
+        {
+            record = new SlotRecord(slot, now);
+            _slots[slot.SlotId] = record;
+        }
+
+        record.Slot = slot;
+        record.LastSeen = now;
+        return record;
     }
 
     private StudyQueue GetOrAdd(string studyId)
@@ -184,38 +305,15 @@ internal sealed class LeaseBook
             _studies[studyId] = study;
         }
 
-        EnsureInRotation(study);
         return study;
     }
 
     private void EnsureInRotation(StudyQueue study)
     {
-        if (!study.InRotation)
+        if (!study.InRotation && study.QueuedCount > 0)
         {
             study.InRotation = true;
             _roundRobin.AddLast(study.StudyId);
         }
-    }
-
-    private enum TrialSlot
-    {
-        Queued,
-        Leased,
-        Completed,
-    }
-
-    private sealed record ActiveLease(TrialLease Lease, string TrainerId, DateTimeOffset ExpiresAt);
-
-    private sealed class StudyQueue(string studyId)
-    {
-        public string StudyId { get; } = studyId;
-
-        public LinkedList<TrialTask> Queue { get; } = new();
-
-        public Dictionary<long, TrialSlot> Known { get; } = [];
-
-        public Dictionary<long, int> Attempts { get; } = [];
-
-        public bool InRotation { get; set; }
     }
 }

@@ -3,28 +3,30 @@ using Microsoft.Extensions.Options;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Telemetry;
-using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace NasOrleans.Grains.Scheduling;
 
 /// <summary>
-/// The cluster's trial queue with leases. Its bookkeeping is soft state: studies re-send their
-/// outstanding trials periodically, so a scheduler that moved to another silo rebuilds its queue.
-/// Reentrant because it awaits studies that call it back; every method mutates the book before awaiting.
+/// A shard of the cluster's trial queue with leases. It calls no other grain (so it needs no reentrancy), and its
+/// book is soft state: studies re-offer their trials, trainers' heartbeats carry their leases, and a new activation
+/// adopts those (see <see cref="LeaseBook"/>). A sweep re-queues leases that stopped beating, and at once those of
+/// slots on silos the cluster membership declared dead.
 /// </summary>
-[Reentrant]
 public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
 {
     private readonly LeaseBook _book;
     private readonly SchedulerOptions _options;
+    private readonly IClusterMembershipService _membership;
     private readonly ILogger<SchedulerGrain> _logger;
 
     /// <summary>Creates the grain.</summary>
-    public SchedulerGrain(IOptions<SchedulerOptions> options, TimeProvider time, ILogger<SchedulerGrain> logger)
+    public SchedulerGrain(IOptions<SchedulerOptions> options, IClusterMembershipService membership, TimeProvider time, ILogger<SchedulerGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _book = new LeaseBook(time, _options.LeaseTimeout);
+        _membership = membership;
+        _book = new LeaseBook(time, _options.LeaseTimeout, _options.RecoveryWindow);
         _logger = logger;
     }
 
@@ -32,21 +34,24 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(_options.SweepInterval, _options.SweepInterval) { Interleave = true });
+        LogActivated(_logger, this.GetPrimaryKeyLong(), _options.RecoveryWindow);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task EnqueueAsync(IReadOnlyList<TrialTask> tasks)
+    public Task OfferAsync(StudyWork work, CancellationToken cancellationToken = default)
     {
-        _book.Enqueue(tasks);
+        ArgumentNullException.ThrowIfNull(work);
+        _book.Offer(work);
         NasTelemetry.SetQueueDepth(_book.QueueDepth);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TrialLease>> AcquireAsync(string trainerId, int max)
+    public Task<IReadOnlyList<TrialLease>> AcquireAsync(SlotInfo slot, int max, CancellationToken cancellationToken = default)
     {
-        var leases = _book.Acquire(trainerId, Math.Max(1, max));
+        ArgumentNullException.ThrowIfNull(slot);
+        var leases = _book.Acquire(slot, Math.Max(1, max));
         if (leases.Count > 0)
         {
             NasTelemetry.TrialsStarted.Add(leases.Count);
@@ -57,42 +62,35 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     }
 
     /// <inheritdoc />
-    public async Task<HeartbeatReply> HeartbeatAsync(Guid leaseId, int step, IReadOnlyDictionary<string, double> metrics)
+    public Task<HeartbeatReply> BeatAsync(LeaseBeat beat, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(metrics);
-        if (!_book.Heartbeat(leaseId))
+        ArgumentNullException.ThrowIfNull(beat);
+        var known = _book.Find(beat.LeaseId) is not null;
+        var alive = _book.Beat(beat);
+        if (alive && !known)
         {
-            return HeartbeatReply.LeaseLost;
+            LogAdopted(_logger, beat.Task.StudyId, beat.Task.TrialId, beat.Attempt, beat.Slot.SlotId);
         }
 
-        if (metrics.Count == 0 || _book.Find(leaseId) is not { } lease)
-        {
-            return HeartbeatReply.Continue;
-        }
-
-        var stop = await GrainFactory.GetGrain<IStudyGrain>(lease.Task.StudyId).ReportProgressAsync(lease.Task.TrialId, step, metrics);
-        return stop ? HeartbeatReply.Stop : HeartbeatReply.Continue;
+        return Task.FromResult(alive ? HeartbeatReply.Continue : HeartbeatReply.LeaseLost);
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<TrialCompletion> completions)
+    public Task CloseAsync(string studyId, IReadOnlyList<long> trialIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(completions);
-        var accepted = completions.Select(c => _book.Complete(c.LeaseId)).ToList();
-        var forward = completions.Where((_, i) => accepted[i]).GroupBy(c => c.Task.StudyId, StringComparer.Ordinal);
-        await Task.WhenAll(forward.Select(ForwardAsync));
-        return accepted;
+        _book.Close(studyId, trialIds);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task ReleaseAsync(Guid leaseId)
+    public Task ReleaseAsync(Guid leaseId, CancellationToken cancellationToken = default)
     {
         _book.Release(leaseId);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public Task DropStudyAsync(string studyId)
+    public Task DropStudyAsync(string studyId, CancellationToken cancellationToken = default)
     {
         _book.DropStudy(studyId);
         NasTelemetry.SetQueueDepth(_book.QueueDepth);
@@ -100,38 +98,43 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     }
 
     /// <inheritdoc />
-    public Task<QueueCounts> GetCountsAsync(string studyId) => Task.FromResult(_book.Counts(studyId));
+    public Task<QueueCounts> GetCountsAsync(string studyId, CancellationToken cancellationToken = default) => Task.FromResult(_book.Counts(studyId));
 
-    private async Task ForwardAsync(IGrouping<string, TrialCompletion> group)
-    {
-        var batch = group.ToList();
-        try
-        {
-            await GrainFactory.GetGrain<IStudyGrain>(group.Key).ReportAsync(batch);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The study did not record these results: let its next resync queue them again.
-            batch.ForEach(c => _book.Forget(c.Task));
-            LogForwardFailed(_logger, ex, group.Key, batch.Count);
-        }
-    }
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SlotView>> GetSlotsAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<SlotView>>(_book.Slots());
 
     private Task SweepAsync(CancellationToken cancellationToken)
     {
-        var expired = _book.ExpireLeases();
-        foreach (var lease in expired)
+        foreach (var lease in _book.ExpireLeases())
         {
             LogLeaseExpired(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
+        }
+
+        var dead = _membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Dead)
+            .Select(m => m.SiloAddress.ToParsableString())
+            .ToHashSet(StringComparer.Ordinal);
+        if (dead.Count > 0)
+        {
+            foreach (var lease in _book.ExpireSilos(dead))
+            {
+                LogSiloDied(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
+            }
         }
 
         NasTelemetry.SetQueueDepth(_book.QueueDepth);
         return Task.CompletedTask;
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler shard {Shard} activated; trials re-offered in the next {Window} wait for their trainers' heartbeats")]
+    private static partial void LogActivated(ILogger logger, long shard, TimeSpan window);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted the lease of trial {StudyId}/{TrialId} (attempt {Attempt}) from slot {SlotId}'s heartbeat")]
+    private static partial void LogAdopted(ILogger logger, string studyId, long trialId, int attempt, string slotId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease of trial {StudyId}/{TrialId} (attempt {Attempt}) expired; the trial is queued again")]
     private static partial void LogLeaseExpired(ILogger logger, string studyId, long trialId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand {Count} results to study {StudyId}; they will be trained again after its resync")]
-    private static partial void LogForwardFailed(ILogger logger, Exception exception, string studyId, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The silo training trial {StudyId}/{TrialId} (attempt {Attempt}) died; the trial is queued again")]
+    private static partial void LogSiloDied(ILogger logger, string studyId, long trialId, int attempt);
 }

@@ -7,6 +7,7 @@ using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Telemetry;
 using NasOrleans.Storage;
 using Orleans.Utilities;
@@ -14,8 +15,9 @@ using Orleans.Utilities;
 namespace NasOrleans.Grains.Studies;
 
 /// <summary>
-/// A study: validates and stores its spec, keeps the budget, asks its strategy for proposals, hands
-/// trials to the scheduler and records each result once. Trials are rows of the trial store.
+/// A study: validates and stores its spec, keeps the budget, asks its strategy for proposals, offers trials to its
+/// scheduler shard and records each result once, in batches that trainer silos send. It calls the strategy and the
+/// scheduler, and nothing it calls calls it back. Trials are rows of the trial store.
 /// </summary>
 public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 {
@@ -26,6 +28,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     private readonly TrainerEnvironment _environment;
     private readonly TimeProvider _time;
     private readonly StudyOptions _options;
+    private readonly int _shards;
     private readonly ILogger<StudyGrain> _logger;
     private readonly ObserverManager<IStudyObserver> _observers;
     private StudySpec? _spec;
@@ -44,9 +47,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         TrainerEnvironment environment,
         TimeProvider time,
         IOptions<StudyOptions> options,
+        IOptions<SchedulerOptions> scheduler,
         ILogger<StudyGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        _shards = scheduler.Value.Shards;
         _state = state;
         _store = store;
         _trainers = trainers;
@@ -61,7 +67,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 
     private IStrategyGrain StrategyGrain => StrategyGrains.For(GrainFactory, StudyId, (_spec ?? throw new InvalidOperationException($"Study '{StudyId}' has no spec.")).Algorithm.Name);
 
-    private ISchedulerGrain Scheduler => GrainFactory.GetGrain<ISchedulerGrain>(0);
+    private ISchedulerGrain Scheduler => SchedulerShards.For(GrainFactory, StudyId, _shards);
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -147,12 +153,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<StudySummary> GetStatusAsync()
-    {
-        var counts = _state.State.Status == StudyStatus.Running ? await Scheduler.GetCountsAsync(StudyId) : new QueueCounts(0, 0);
-        var observed = _spec is null ? 0 : await StrategyGrain.GetObservedCountAsync();
-        return BuildSummary(counts) with { Observed = observed };
-    }
+    public Task<StudySummary> GetStatusAsync() => Task.FromResult(BuildSummary());
 
     /// <inheritdoc />
     public Task<string?> GetSpecAsync() => Task.FromResult(_state.State.SpecJson);
@@ -241,24 +242,28 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             : [];
 
     /// <inheritdoc />
-    public async Task ReportAsync(IReadOnlyList<TrialCompletion> completions)
+    public async Task<IReadOnlyList<bool>> RecordAsync(TrialReport report, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(completions);
+        ArgumentNullException.ThrowIfNull(report);
+        var accepted = new bool[report.Completions.Count];
         if (_ledger is null || _state.State.Status != StudyStatus.Running)
         {
-            return;
+            return accepted;
         }
 
         var now = _time.GetUtcNow();
         var changed = new List<TrialRecord>();
-        var accepted = new List<CompletionLogEntry>();
-        foreach (var completion in completions)
+        changed.AddRange(report.Started.Select(_ledger.Start).OfType<TrialRecord>());
+        var log = new List<CompletionLogEntry>();
+        for (var i = 0; i < report.Completions.Count; i++)
         {
+            var completion = report.Completions[i];
             var rows = _ledger.Complete(completion, now);
             if (rows.Count > 0)
             {
                 // The first row is the trial the lease trained; the rest are copies of its result.
-                accepted.Add(new CompletionLogEntry
+                accepted[i] = true;
+                log.Add(new CompletionLogEntry
                 {
                     StudyId = StudyId,
                     TrialId = rows[0].TrialId,
@@ -271,13 +276,30 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             }
         }
 
-        if (changed.Count == 0)
+        if (changed.Count > 0)
         {
-            return;
+            // One row per trial (a trial may start and finish in one report); the completion log is appended in the
+            // same transaction as the rows, so that a second recording stays visible.
+            var rows = changed.GroupBy(t => t.TrialId).Select(g => g.Last()).ToList();
+            await (log.Count > 0 && _store is ICompletionLog completions ? completions.RecordCompletionsAsync(rows, log, cancellationToken) : _store.UpsertTrialsAsync(rows, cancellationToken));
         }
 
-        // The completion log is appended in the same transaction as the rows, so a second recording stays visible.
-        await (_store is ICompletionLog log ? log.RecordCompletionsAsync(changed, accepted) : _store.UpsertTrialsAsync(changed));
+        if (report.Completions.Count > 0)
+        {
+            await Scheduler.CloseAsync(StudyId, [.. report.Completions.Select(c => c.Task.TrialId).Distinct()], cancellationToken);
+        }
+
+        var finished = changed.Where(t => StudyLedger.IsFinished(t.Status)).ToList();
+        if (finished.Count > 0)
+        {
+            await AfterResultsAsync(finished, now);
+        }
+
+        return accepted;
+    }
+
+    private async Task AfterResultsAsync(List<TrialRecord> changed, DateTimeOffset now)
+    {
         _artifacts?.Offer(changed);
         foreach (var t in changed.Where(t => t.SourceTrialId is null))
         {
@@ -291,7 +313,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         }
 
         await StrategyGrain.ObserveAsync([.. changed.Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
-        if (_ledger.TooManyFailures)
+        if (_ledger!.TooManyFailures)
         {
             await FinishAsync(StudyStatus.Failed, $"{_ledger.Failed} trials failed, more than budget.max_failed_trials = {_spec!.Budget.MaxFailedTrials}; last error: {changed.LastOrDefault(t => t.Error is not null)?.Error}");
             return;
@@ -355,11 +377,8 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         }
 
         await PumpAsync();
-        var outstanding = _ledger.Outstanding.Select(t => new TrialTask(StudyId, t.TrialId, t.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent)).ToList();
-        if (outstanding.Count > 0)
-        {
-            await Scheduler.EnqueueAsync(outstanding);
-        }
+        // Every trial still waited for, so that a scheduler shard that moved rebuilds its queue (and drops what is done).
+        await Scheduler.OfferAsync(Work([.. _ledger.Outstanding.Select(TaskOf)], resync: true), cancellationToken);
 
         await SaveSummaryAsync();
     }
@@ -387,7 +406,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
                 rows.Add(record);
                 if (record.SourceTrialId is null)
                 {
-                    tasks.Add(new TrialTask(StudyId, record.TrialId, record.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent));
+                    tasks.Add(TaskOf(record));
                 }
                 else if (record.Status == TrialStatus.Cached)
                 {
@@ -408,7 +427,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         await _store.UpsertTrialsAsync(rows);
         if (tasks.Count > 0)
         {
-            await Scheduler.EnqueueAsync(tasks);
+            await Scheduler.OfferAsync(Work(tasks, resync: false));
         }
 
         if (_ledger.BudgetSpent)
@@ -443,15 +462,20 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         await SaveSummaryAsync();
     }
 
+    private TrialTask TaskOf(TrialRecord trial) =>
+        new(StudyId, trial.TrialId, trial.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent, trial.Attempt);
+
+    private StudyWork Work(List<TrialTask> tasks, bool resync) => new(StudyId, _state.State.SpecHash, _state.State.SpecJson ?? "", tasks, resync);
+
     private async Task SaveSummaryAsync()
     {
-        var summary = await GetStatusAsync();
+        var summary = BuildSummary();
         _summarySavedAt = _time.GetUtcNow();
         await _store.UpsertStudyAsync(summary);
         await _observers.Notify(o => o.OnProgress(summary));
     }
 
-    private StudySummary BuildSummary(QueueCounts counts) => StudySummaryFactory.Create(StudyId, _state.State, _spec, _ledger, counts, _time.GetUtcNow());
+    private StudySummary BuildSummary() => StudySummaryFactory.Create(StudyId, _state.State, _spec, _ledger, _time.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyId} submitted: {Algorithm}, {MaxTrials} trials")]
     private static partial void LogSubmitted(ILogger logger, string studyId, string algorithm, int maxTrials);

@@ -35,6 +35,9 @@ internal sealed class StudyLedger
 
     public int InFlight { get; private set; }
 
+    /// <summary>Trials a trainer reported as started and that have not finished.</summary>
+    public int Running { get; private set; }
+
     public int Completed { get; private set; }
 
     public int Failed { get; private set; }
@@ -139,7 +142,7 @@ internal sealed class StudyLedger
             Feasible = score is not null && _scoring.Feasible(completion.Metrics),
             Error = score is null ? error ?? "failed" : null,
             Trainer = completion.Trainer,
-            Attempt = completion.Attempt,
+            Attempt = Math.Max(trial.Attempt, completion.Attempt),
             FinishedAt = now,
             DurationSeconds = completion.DurationSeconds,
         };
@@ -156,6 +159,24 @@ internal sealed class StudyLedger
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// A trainer started training a trial: it becomes Running and its attempt count rises to the lease's. Returns the
+    /// changed row, or null when the trial is unknown, finished, or already running under that attempt or a later one.
+    /// </summary>
+    public TrialRecord? Start(TrialStart start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        if (!_trials.TryGetValue(start.TrialId, out var trial) || IsFinished(trial.Status) || trial.SourceTrialId is not null
+            || (trial.Status == TrialStatus.Running && trial.Attempt >= start.Attempt))
+        {
+            return null;
+        }
+
+        var running = trial with { Status = TrialStatus.Running, Attempt = Math.Max(trial.Attempt, start.Attempt), Trainer = start.Trainer };
+        Replace(trial, running);
+        return running;
     }
 
     /// <summary>Marks every unfinished trial stopped (cancel); returns them.</summary>
@@ -237,6 +258,7 @@ internal sealed class StudyLedger
                 break;
             case TrialStatus.Pending or TrialStatus.Running:
                 InFlight++;
+                Running += t.Status == TrialStatus.Running ? 1 : 0;
                 break;
         }
     }
@@ -269,6 +291,7 @@ internal sealed class StudyLedger
                 break;
             case TrialStatus.Pending or TrialStatus.Running:
                 InFlight--;
+                Running -= t.Status == TrialStatus.Running ? 1 : 0;
                 break;
         }
     }

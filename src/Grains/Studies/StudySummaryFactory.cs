@@ -3,13 +3,13 @@ using NasOrleans.Grains.Interfaces.Messages;
 
 namespace NasOrleans.Grains.Studies;
 
-/// <summary>Builds a study's summary from its state, spec, ledger and the scheduler's counts.</summary>
+/// <summary>Builds a study's summary from its state, spec and ledger alone (no grain call).</summary>
 internal static class StudySummaryFactory
 {
-    public static StudySummary Create(string studyId, StudyState state, StudySpec? spec, StudyLedger? ledger, QueueCounts counts, DateTimeOffset now)
+    public static StudySummary Create(string studyId, StudyState state, StudySpec? spec, StudyLedger? ledger, DateTimeOffset now)
     {
         var inFlight = ledger?.InFlight ?? 0;
-        var running = Math.Min(counts.Leased, inFlight);
+        var running = state.Status == StudyStatus.Running ? ledger?.Running ?? 0 : 0;
         return new StudySummary
         {
             StudyId = studyId,
@@ -27,6 +27,7 @@ internal static class StudySummaryFactory
             Cached = ledger?.Cached ?? 0,
             Running = running,
             Pending = inFlight - running,
+            Observed = ledger?.Finished ?? 0,
             BestTrialId = ledger?.Best?.TrialId,
             BestScore = ledger?.Best?.Score,
             Message = state.Message,

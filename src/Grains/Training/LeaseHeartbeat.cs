@@ -1,7 +1,7 @@
 namespace NasOrleans.Grains.Training;
 
-/// <summary>Beats a lease on an interval while a trial trains, on its own task.</summary>
-internal sealed class LeaseHeartbeat : IDisposable
+/// <summary>Beats a lease on an interval, on its own task, from training start until the result is recorded.</summary>
+internal sealed class LeaseHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -13,14 +13,15 @@ internal sealed class LeaseHeartbeat : IDisposable
             using var timer = new PeriodicTimer(interval, time);
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
-                await progress.BeatAsync().ConfigureAwait(false);
+                await progress.BeatAsync(_stop.Token).ConfigureAwait(false);
             }
         });
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _loop.ContinueWith(_ => _stop.Dispose(), TaskScheduler.Default);
+        await _stop.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
     }
 }

@@ -4,31 +4,38 @@ using NasOrleans.Grains.Interfaces.Messages;
 
 namespace NasOrleans.Grains.Training;
 
-/// <summary>A trainer's progress reports, sent as heartbeats of its lease; a lost lease cancels the training.</summary>
-internal sealed class LeaseProgress(ISchedulerGrain scheduler, Guid leaseId, CancellationTokenSource lost) : ITrainingProgress
+/// <summary>
+/// A training's heartbeats and progress: beats go to the study's scheduler shard (carrying the whole lease, so a
+/// scheduler that moved adopts it), metrics go to the study itself (which may stop the trial early). A lost lease
+/// cancels the training.
+/// </summary>
+internal sealed class LeaseProgress(ISchedulerGrain scheduler, IStudyGrain study, LeaseBeat beat, CancellationTokenSource lost) : ITrainingProgress
 {
-    private int _lastStep;
-
     public bool LeaseLost { get; private set; }
 
     public async ValueTask<bool> ReportAsync(int step, IReadOnlyDictionary<string, double> metrics, CancellationToken cancellationToken)
     {
-        _lastStep = step;
-        return await BeatAsync(metrics) == HeartbeatReply.Stop;
+        try
+        {
+            return metrics.Count > 0 && await study.ReportProgressAsync(beat.Task.TrialId, step, metrics);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The study is unreachable for now: keep training; the result will be recorded when it is back.
+            return false;
+        }
     }
 
-    public Task<HeartbeatReply> BeatAsync() => BeatAsync(new Dictionary<string, double>());
-
-    private async Task<HeartbeatReply> BeatAsync(IReadOnlyDictionary<string, double> metrics)
+    public async Task<HeartbeatReply> BeatAsync(CancellationToken cancellationToken)
     {
         HeartbeatReply reply;
         try
         {
-            reply = await scheduler.HeartbeatAsync(leaseId, _lastStep, metrics);
+            reply = await scheduler.BeatAsync(beat, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The scheduler is unreachable for now: keep training; the lease decides when it comes back.
+            // The scheduler is unreachable for now (its silo died): keep training; its successor adopts the lease.
             return HeartbeatReply.Continue;
         }
 

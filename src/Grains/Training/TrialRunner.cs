@@ -1,67 +1,73 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Telemetry;
 
 namespace NasOrleans.Grains.Training;
 
-/// <summary>Runs one leased trial with the study's trainer, heartbeating while it trains, and completes trials with retries.</summary>
-internal sealed partial class TrialRunner
+/// <summary>
+/// Runs one leased trial on a slot: tells the study it started, trains with the study's trainer while heartbeating
+/// the lease, and reports the result, heartbeating until the study recorded it (so a study that is moving does not
+/// make the lease expire and the trial train twice). One per silo (DI singleton).
+/// </summary>
+public sealed partial class TrialRunner
 {
-    private static readonly ConcurrentDictionary<string, StudyTrainer> s_trainers = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
-    private readonly TrainerCatalog _catalog;
-    private readonly TrainerEnvironment _environment;
-    private readonly ILogger _logger;
+    private readonly StudyTrainers _trainers;
+    private readonly TrialReporter _reporter;
+    private readonly TimeProvider _time;
+    private readonly int _shards;
+    private readonly ILogger<TrialRunner> _logger;
 
-    public TrialRunner(IGrainFactory grains, TrainerCatalog catalog, TrainerEnvironment environment, ILogger logger)
+    /// <summary>Creates the runner.</summary>
+    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, IOptions<SchedulerOptions> scheduler, ILogger<TrialRunner> logger)
     {
+        ArgumentNullException.ThrowIfNull(scheduler);
         _grains = grains;
-        _catalog = catalog;
-        _environment = environment;
+        _trainers = trainers;
+        _reporter = reporter;
+        _time = time;
+        _shards = scheduler.Value.Shards;
         _logger = logger;
     }
 
-    private ISchedulerGrain Scheduler => _grains.GetGrain<ISchedulerGrain>(0);
-
-    /// <summary>Trains the lease's trial; null when the lease was lost (the trial runs elsewhere) or the study is gone.</summary>
-    public async Task<TrialCompletion?> RunAsync(TrialLease lease, string trainerName, TimeSpan heartbeatInterval, CancellationToken abort)
+    /// <summary>Runs <paramref name="lease"/> on <paramref name="slot"/>; the outcome says how it ended.</summary>
+    public async Task<SlotTrialOutcome> RunAsync(TrialLease lease, SlotInfo slot, TimeSpan heartbeatInterval, CancellationToken abort)
     {
         var task = lease.Task;
         using var activity = NasTelemetry.StartTrialActivity(NasTelemetry.TrialTrainActivity, task.StudyId, task.TrialId, task.TraceParent);
-        StudyTrainer trainer;
-        try
-        {
-            trainer = await GetTrainerAsync(task.StudyId, task.SpecHash);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or SpecValidationException or ArgumentException)
-        {
-            return Completion(lease, trainerName, TrialOutcome.Failure($"the trainer could not be created: {ex.Message}"), 0);
-        }
-
+        var scheduler = SchedulerShards.For(_grains, task.StudyId, _shards);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(abort);
-        var progress = new LeaseProgress(Scheduler, lease.LeaseId, lost);
-        using var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _environment.Time);
+        var progress = new LeaseProgress(scheduler, _grains.GetGrain<IStudyGrain>(task.StudyId), new LeaseBeat(lease.LeaseId, task, lease.Attempt, slot), lost);
+        await using var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _time);
+        LogTraining(_logger, slot.SlotId, task.StudyId, task.TrialId, lease.LeaseId, lease.Attempt);
+        _reporter.Started(task.StudyId, new TrialStart(task.TrialId, lease.LeaseId, lease.Attempt, slot.SlotId));
         var started = Stopwatch.GetTimestamp();
         TrialOutcome outcome;
         try
         {
-            var request = new TrainingRequest(task.StudyId, task.TrialId, trainer.Space, Architecture.FromKey(task.ArchitectureKey));
-            outcome = await trainer.Trainer.TrainAsync(request, progress, lost.Token);
+            var (space, trainer) = _trainers.Get(task.StudyId, task.SpecHash, lease.SpecJson);
+            outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey)), progress, lost.Token);
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
             if (abort.IsCancellationRequested && !progress.LeaseLost)
             {
-                await Scheduler.ReleaseAsync(lease.LeaseId);
+                await ReleaseAsync(scheduler, lease);
+                return SlotTrialOutcome.HandedBack;
             }
 
-            return null;
+            return SlotTrialOutcome.LeaseLost;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or SpecValidationException or ArgumentException)
+        {
+            outcome = TrialOutcome.Failure($"the trainer could not be created or run: {ex.Message}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -69,64 +75,49 @@ internal sealed partial class TrialRunner
         }
 
         activity?.SetTag(NasTelemetry.TrialStatusTag, outcome.Succeeded ? "Completed" : "Failed");
-        return progress.LeaseLost ? null : Completion(lease, trainerName, outcome, Stopwatch.GetElapsedTime(started).TotalSeconds);
-    }
-
-    /// <summary>Completes trials, retrying with backoff while the scheduler is unreachable; the list is left unchanged.</summary>
-    public async Task CompleteAsync(IReadOnlyList<TrialCompletion> completions, CancellationToken abort)
-    {
-        if (completions.Count == 0)
+        if (progress.LeaseLost)
         {
-            return;
+            return SlotTrialOutcome.LeaseLost;
         }
 
-        var delay = TimeSpan.FromMilliseconds(50);
-        for (var attempt = 1; ; attempt++)
+        var completion = new TrialCompletion
         {
-            try
-            {
-                await Scheduler.CompleteAsync(completions);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 8 && !abort.IsCancellationRequested)
-            {
-                LogCompleteRetry(_logger, ex, completions.Count, attempt);
-                await Task.Delay(delay, _environment.Time, abort).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                delay *= 2;
-            }
+            LeaseId = lease.LeaseId,
+            Task = task,
+            Succeeded = outcome.Succeeded,
+            Metrics = outcome.Metrics,
+            Error = outcome.Error,
+            Trainer = slot.SlotId,
+            DurationSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
+            Attempt = lease.Attempt,
+        };
+        try
+        {
+            var recorded = await _reporter.CompleteAsync(completion, abort);
+            return !recorded ? SlotTrialOutcome.NotRecorded : outcome.Succeeded ? SlotTrialOutcome.Completed : SlotTrialOutcome.Failed;
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            await ReleaseAsync(scheduler, lease);
+            return SlotTrialOutcome.HandedBack;
         }
     }
 
-    private static TrialCompletion Completion(TrialLease lease, string trainerName, TrialOutcome outcome, double seconds) => new()
+    private async Task ReleaseAsync(ISchedulerGrain scheduler, TrialLease lease)
     {
-        LeaseId = lease.LeaseId,
-        Task = lease.Task,
-        Succeeded = outcome.Succeeded,
-        Metrics = outcome.Metrics,
-        Error = outcome.Error,
-        Trainer = trainerName,
-        DurationSeconds = seconds,
-        Attempt = lease.Attempt,
-    };
-
-    private async Task<StudyTrainer> GetTrainerAsync(string studyId, string specHash)
-    {
-        var key = $"{studyId}#{specHash}";
-        if (s_trainers.TryGetValue(key, out var cached))
+        try
         {
-            return cached;
+            await scheduler.ReleaseAsync(lease.LeaseId);
         }
-
-        var json = await _grains.GetGrain<IStudyGrain>(studyId).GetSpecAsync()
-            ?? throw new InvalidOperationException($"study '{studyId}' does not exist");
-        var spec = StudySpecParser.ParseJson(json, _catalog);
-        var space = SpaceCatalog.Create(spec.Space);
-        var trainer = new StudyTrainer(space, _catalog.Create(spec.Trainer, space, _environment));
-        return s_trainers.GetOrAdd(key, trainer);
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogReleaseFailed(_logger, ex, lease.Task.StudyId, lease.Task.TrialId);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Completing {Count} trials failed (attempt {Attempt}); retrying")]
-    private static partial void LogCompleteRetry(ILogger logger, Exception exception, int count, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slot {SlotId} trains {StudyId}/{TrialId} (lease {LeaseId}, attempt {Attempt})")]
+    private static partial void LogTraining(ILogger logger, string slotId, string studyId, long trialId, Guid leaseId, int attempt);
 
-    private sealed record StudyTrainer(SearchSpace Space, ITrainer Trainer);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing back the lease of {StudyId}/{TrialId} failed; it will expire")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string studyId, long trialId);
 }

@@ -141,7 +141,7 @@ public class StudyGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ReportAsync_EveryTrainedTrial_AppendsOneCompletionFromItsLease()
+    public async Task RecordAsync_EveryTrainedTrial_AppendsOneCompletionFromItsLease()
     {
         var summary = await RunToEndAsync(Synthetic("completion-log", trials: 12, parallel: 3).Build());
         var control = fixture.Cluster.Silos.Single(s => s.Name == fixture.ControlSiloName);
