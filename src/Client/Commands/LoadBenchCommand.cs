@@ -13,8 +13,8 @@ internal static class LoadBenchCommand
 {
     private const string Description =
         "How close S studies of N synthetic trials of SEC seconds come to K perfectly packed trainer slots, in this process. "
-        + "wall_s: first submit to the last study ending; ideal_s: ceil(S*N/K)*SEC; overhead_pct: 100*(wall_s-ideal_s)/ideal_s; "
-        + "max_in_flight: the most trials training at once, the scheduler's leased counts summed over the studies, sampled every 50 ms.";
+        + "wall_s: first submit to the last study seen ended; ideal_s: ceil(S*N/K)*SEC; overhead_pct: 100*(wall_s-ideal_s)/ideal_s; "
+        + "max_in_flight: the most trials training at once, the scheduler's leased counts summed over the studies, sampled with 50 ms between samples (status is read at the same samples).";
 
     public static Command Create(GlobalOptions global)
     {
