@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NasOrleans.Client.Commands;
 
-/// <summary><c>nas bench</c>: benchmarks that print figures (NAS-Bench-201 replay, grain-path throughput).</summary>
+/// <summary><c>nas bench</c>: benchmarks that print figures (NAS-Bench-201 replay, grain-path throughput, training throughput, control-plane overhead under load).</summary>
 internal static class BenchCommand
 {
     public static Command Create(GlobalOptions global)
@@ -11,6 +11,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Nb201BenchCommand.Create(global));
         command.Subcommands.Add(ThroughputBenchCommand.Create(global));
         command.Subcommands.Add(TrainBenchCommand.Create(global));
+        command.Subcommands.Add(LoadBenchCommand.Create(global));
         return command;
     }
 }
