@@ -6,6 +6,7 @@ using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Scheduling;
 using NasOrleans.Hosting;
 
 namespace NasOrleans.Client.Commands;
@@ -37,7 +38,7 @@ internal static class LoadBenchRunner
         await using var silo = await EmbeddedSilo.StartAsync(options, LogLevel.Error, cancellationToken);
         var specs = Enumerable.Range(0, settings.Studies).Select(i => Spec(settings, i)).ToList();
         var studies = specs.Select(s => silo.Grains.GetGrain<IStudyGrain>(s.Name)).ToList();
-        var scheduler = silo.Grains.GetGrain<ISchedulerGrain>(0);
+        var shards = new SchedulerOptions().Shards;
 
         var started = Stopwatch.GetTimestamp();
         var submitted = await Task.WhenAll(studies.Select((study, i) => study.SubmitAsync(StudySpecJson.Serialize(specs[i]))));
@@ -53,7 +54,7 @@ internal static class LoadBenchRunner
         while (ended.Any(e => e is null))
         {
             var running = Enumerable.Range(0, studies.Count).Where(i => ended[i] is null).ToList();
-            var counts = Task.WhenAll(running.Select(i => scheduler.GetCountsAsync(specs[i].Name)));
+            var counts = Task.WhenAll(running.Select(i => SchedulerShards.For(silo.Grains, specs[i].Name, shards).GetCountsAsync(specs[i].Name)));
             var statuses = await Task.WhenAll(running.Select(i => studies[i].GetStatusAsync()));
             var now = Stopwatch.GetTimestamp();
             maxInFlight = Math.Max(maxInFlight, (await counts).Sum(c => c.Leased));
