@@ -12,6 +12,7 @@ root.Subcommands.Add(SubmitCommand.Create(global));
 root.Subcommands.Add(ValidateCommand.Create(global));
 root.Subcommands.Add(WatchCommand.Create(global));
 root.Subcommands.Add(ListCommand.Create(global));
+root.Subcommands.Add(SlotsCommand.Create(global));
 root.Subcommands.Add(ShowCommand.Create(global));
 root.Subcommands.Add(BestCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));

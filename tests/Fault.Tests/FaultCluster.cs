@@ -165,12 +165,58 @@ internal sealed class FaultCluster : IAsyncDisposable
         Assert.Equal(finished, status.GetProperty("observed").GetInt32());
     }
 
+    /// <summary>Runs <c>nas slots --json --gateway</c>: the scheduler's view of the trainer slots.</summary>
+    public async Task<IReadOnlyList<SchedulerSlot>> SlotsAsync(string gateway)
+    {
+        using var slots = ChildProcess.Start("nas slots", ChildProcess.BuiltDll("Client", "nas.dll"), Directory, ClientEnvironment, ["slots", "--json", "--gateway", gateway]);
+        var code = await slots.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var output = slots.Output;
+        LastSlotsOutput = output;
+        if (code != 0)
+        {
+            _log.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} nas slots exited {code}: {output[Math.Max(0, output.Length - 400)..]}");
+            return [];
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        List<SchedulerSlot> result = [.. json.RootElement.GetProperty("slots").EnumerateArray().Select(e => new SchedulerSlot(
+            e.GetProperty("slot").GetString()!,
+            e.GetProperty("silo").GetString()!,
+            e.GetProperty("last_seen").GetDateTimeOffset(),
+            [.. e.GetProperty("trials").EnumerateArray().Select(t => t.GetString()!)]))];
+        _log.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} nas slots: {Summary(result)}");
+        return result;
+    }
+
+    private static string Summary(IEnumerable<SchedulerSlot> slots) => string.Join("; ", slots.Select(s => $"{s.Slot[^6..]} {s.LastSeen:HH:mm:ss.fff} [{string.Join(',', s.Trials)}]"));
+
+    /// <summary>The output of the last <c>nas slots</c>, for failure messages.</summary>
+    public string LastSlotsOutput { get; private set; } = "";
+
+    /// <summary>Trainings started of <paramref name="study"/>, from the trainer silos' logs (one line per training), by trial.</summary>
+    public Dictionary<string, int> TrainingsStarted(string study) =>
+        _silos.SelectMany(s => s.Output.Split('\n'))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, $@" trains ({System.Text.RegularExpressions.Regex.Escape(study)}/\d+) \(lease "))
+            .Where(m => m.Success)
+            .GroupBy(m => m.Groups[1].Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     /// <summary>The tails of every silo's output, for failure messages.</summary>
     public string Logs() =>
         string.Join("\n", _silos.Select(s => $"===== {s.Name} (pid {s.Id}{(s.HasExited ? ", exited" : "")}) =====\n{s.Tail(3000)}"));
 
     public async ValueTask DisposeAsync()
     {
+        // NAS_FAULT_LOGS=dir keeps every silo's whole output, for reading a failure after the fact.
+        if (Environment.GetEnvironmentVariable("NAS_FAULT_LOGS") is { Length: > 0 } keep)
+        {
+            System.IO.Directory.CreateDirectory(keep);
+            foreach (var silo in _silos)
+            {
+                await File.WriteAllTextAsync(Path.Combine(keep, $"{ClusterId}-{silo.Name}-{silo.Id}.log"), silo.Output);
+            }
+        }
+
         foreach (var silo in _silos)
         {
             silo.Dispose();

@@ -9,7 +9,7 @@ namespace NasOrleans.Grains.Training;
 /// scheduler that moved adopts it), metrics go to the study itself (which may stop the trial early). A lost lease
 /// cancels the training.
 /// </summary>
-internal sealed class LeaseProgress(ISchedulerGrain scheduler, IStudyGrain study, LeaseBeat beat, CancellationTokenSource lost) : ITrainingProgress
+internal sealed class LeaseProgress(ISchedulerGrain scheduler, IStudyGrain study, LeaseBeat beat, TimeSpan beatTimeout, CancellationTokenSource lost) : ITrainingProgress
 {
     public bool LeaseLost { get; private set; }
 
@@ -29,11 +29,14 @@ internal sealed class LeaseProgress(ISchedulerGrain scheduler, IStudyGrain study
     public async Task<HeartbeatReply> BeatAsync(CancellationToken cancellationToken)
     {
         HeartbeatReply reply;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A call to a silo that just died may hang until the response timeout: give up on this beat and send the next.
+        timeout.CancelAfter(beatTimeout);
         try
         {
-            reply = await scheduler.BeatAsync(beat, cancellationToken);
+            reply = await scheduler.BeatAsync(beat, timeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The scheduler is unreachable for now (its silo died): keep training; its successor adopts the lease.
             return HeartbeatReply.Continue;

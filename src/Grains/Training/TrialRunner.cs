@@ -44,7 +44,7 @@ public sealed partial class TrialRunner
         using var activity = NasTelemetry.StartTrialActivity(NasTelemetry.TrialTrainActivity, task.StudyId, task.TrialId, task.TraceParent);
         var scheduler = SchedulerShards.For(_grains, task.StudyId, _shards);
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(abort);
-        var progress = new LeaseProgress(scheduler, _grains.GetGrain<IStudyGrain>(task.StudyId), new LeaseBeat(lease.LeaseId, task, lease.Attempt, slot), lost);
+        var progress = new LeaseProgress(scheduler, _grains.GetGrain<IStudyGrain>(task.StudyId), new LeaseBeat(lease.LeaseId, task, lease.Attempt, slot), heartbeatInterval * 2, lost);
         await using var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _time);
         LogTraining(_logger, slot.SlotId, task.StudyId, task.TrialId, lease.LeaseId, lease.Attempt);
         _reporter.Started(task.StudyId, new TrialStart(task.TrialId, lease.LeaseId, lease.Attempt, slot.SlotId));
