@@ -2,6 +2,7 @@ using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Population;
 using NasOrleans.Grains.Strategies;
 using NasOrleans.Storage;
 
@@ -107,6 +108,33 @@ public class JournaledStrategyTests
         Assert.Equal(expected, replayed);
         Assert.Equal(other, strategy.Pending[1]);
         Assert.Equal(2, strategy.NextTrialId);
+    }
+
+    [Fact]
+    public void FromLegacy_WholeStateOfAnEarlierBuild_ContinuesAsTheStrategyItWasSavedFrom()
+    {
+        var live = new JournaledStrategy(Fresh(LocalSearch.Name));
+        var proposals = live.Propose(1, 6, []);
+        live.Observe([.. proposals.Take(4).Select(p => new Observation(p.TrialId, p.ArchitectureKey, Score(p.ArchitectureKey)))], []);
+        var legacy = new PopulationState
+        {
+            SpecJson = "{}",
+            StrategyState = live.Strategy.SaveState(),
+            NextTrialId = live.NextTrialId,
+            Pending = new(live.Pending),
+            Observed = new TrialIdSet(),
+        };
+        foreach (var p in proposals.Take(4))
+        {
+            legacy.Observed.Add(p.TrialId);
+        }
+
+        var migrated = JournaledStrategy.FromLegacy(Fresh(LocalSearch.Name), legacy);
+
+        Assert.Equal(0, migrated.Sequence);
+        Assert.Equal(4, migrated.ObservedCount);
+        Assert.Equal(live.Pending, migrated.Pending);
+        Assert.Equal(live.Propose(1, 12, []), migrated.Propose(1, 12, []));
     }
 
     internal static double Score(string key) => key.Aggregate(17, (h, c) => unchecked((h * 31) + c)) % 1000 / 10.0;
