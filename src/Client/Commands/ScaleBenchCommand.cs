@@ -67,7 +67,7 @@ internal static class ScaleBenchCommand
             {
                 store = kind.ToString().ToLowerInvariant(),
                 bytes_measured = "wchar of /proc/self/io (every byte the process wrote)",
-                points = points.Select(p => new { trials = p.Trials, ms_per_trial = p.MsPerTrial, bytes_per_trial = p.BytesPerTrial }),
+                points = points.Select(p => new { trials = p.Trials, ms_per_trial = p.MsPerTrial, bytes_per_trial = p.BytesPerTrial, cpu_ms_per_trial = p.CpuMsPerTrial }),
                 ratio_time = ratioTime,
                 ratio_bytes = ratioBytes,
             });
@@ -75,10 +75,10 @@ internal static class ScaleBenchCommand
         }
 
         Console.WriteLine($"Store {kind.ToString().ToLowerInvariant()}; bytes = wchar of /proc/self/io; window = trials (n/2, n].");
-        Console.WriteLine("  trials   ms/trial   bytes/trial");
+        Console.WriteLine("  trials   ms/trial   bytes/trial   cpu ms/trial");
         foreach (var p in points)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Trials,8} {p.MsPerTrial,10:0.000} {p.BytesPerTrial,13:0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Trials,8} {p.MsPerTrial,10:0.000} {p.BytesPerTrial,13:0} {p.CpuMsPerTrial,14:0.000}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio {last.Trials}/{first.Trials}: time {ratioTime:0.00}, bytes {ratioBytes:0.00}"));

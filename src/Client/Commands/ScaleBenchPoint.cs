@@ -4,4 +4,5 @@ namespace NasOrleans.Client.Commands;
 /// <param name="Trials">The trial count the window ends at.</param>
 /// <param name="MsPerTrial">Wall time per trial in the window (propose and observe), in milliseconds.</param>
 /// <param name="BytesPerTrial">Bytes the process wrote (wchar of /proc/self/io) per trial in the window.</param>
-internal sealed record ScaleBenchPoint(int Trials, double MsPerTrial, double BytesPerTrial);
+/// <param name="CpuMsPerTrial">Processor time of the process per trial (less sensitive than wall time to other load on the machine).</param>
+internal sealed record ScaleBenchPoint(int Trials, double MsPerTrial, double BytesPerTrial, double CpuMsPerTrial);

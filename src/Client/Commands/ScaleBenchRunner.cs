@@ -49,6 +49,7 @@ internal static class ScaleBenchRunner
         {
             next = await RunUntilAsync(grain, next, end / 2, batch, cancellationToken);
             var bytes = WrittenBytes();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var first = next;
             next = await RunUntilAsync(grain, next, end, batch, cancellationToken);
@@ -56,7 +57,8 @@ internal static class ScaleBenchRunner
             points.Add(new ScaleBenchPoint(
                 end,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds / Math.Max(1, trials),
-                (WrittenBytes() - bytes) / (double)Math.Max(1, trials)));
+                (WrittenBytes() - bytes) / (double)Math.Max(1, trials),
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, trials)));
         }
 
         return points;
