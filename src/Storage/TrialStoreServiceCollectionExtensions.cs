@@ -12,7 +12,7 @@ namespace NasOrleans.Storage;
 public static class TrialStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/> (and as itself), with options
+    /// Registers <see cref="SqliteTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/>, the <see cref="IStrategyJournal"/> (and as itself), with options
     /// validated at start. In a silo it is initialized at <see cref="SqliteStorageOptions.InitStage"/>; elsewhere on first use.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -29,10 +29,11 @@ public static class TrialStoreServiceCollectionExtensions
             sp.GetService<ILogger<SqliteTrialStore>>()));
         services.AddSingleton<ITrialStore>(sp => sp.GetRequiredService<SqliteTrialStore>());
         services.AddSingleton<IMeasurementStore>(sp => sp.GetRequiredService<SqliteTrialStore>());
+        services.AddSingleton<IStrategyJournal>(sp => sp.GetRequiredService<SqliteTrialStore>());
         return AddInitializer(services, sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.InitStage);
     }
 
-    /// <summary>Registers <see cref="MemoryTrialStore"/> as the <see cref="ITrialStore"/> and the <see cref="IMeasurementStore"/> (and as itself).</summary>
+    /// <summary>Registers <see cref="MemoryTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/> and the <see cref="IStrategyJournal"/> (and as itself).</summary>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddMemoryTrialStore(this IServiceCollection services)
@@ -41,6 +42,7 @@ public static class TrialStoreServiceCollectionExtensions
         services.AddSingleton<MemoryTrialStore>();
         services.AddSingleton<ITrialStore>(sp => sp.GetRequiredService<MemoryTrialStore>());
         services.AddSingleton<IMeasurementStore>(sp => sp.GetRequiredService<MemoryTrialStore>());
+        services.AddSingleton<IStrategyJournal>(sp => sp.GetRequiredService<MemoryTrialStore>());
         return AddInitializer(services, _ => ServiceLifecycleStage.ApplicationServices);
     }
 

@@ -93,6 +93,27 @@ public sealed class SqliteTrialStoreTests : TrialStoreContractTests
     }
 
     [Fact]
+    public async Task InitializeAsync_FileAtVersionThree_AddsTheStrategyJournal()
+    {
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        ((SqliteTrialStore)Store).Dispose();
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE strategy_events; DROP TABLE strategy_snapshots; DELETE FROM schema_version WHERE version > 3;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reopened = new SqliteTrialStore(Options);
+        await reopened.AppendStrategyEventsAsync("s", "population", [new StrategyJournalEvent { Sequence = 1, Kind = StrategyEventKind.Proposed, TrialId = 1, ArchitectureKey = "a" }]);
+        await reopened.SaveStrategySnapshotAsync("s", "population", new StrategySnapshot(1, "{}"));
+
+        Assert.Single(await reopened.GetStrategyEventsAsync("s", "population", 0));
+        Assert.Equal(1, (await reopened.GetStrategySnapshotAsync("s", "population"))!.Sequence);
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
+    }
+
+    [Fact]
     public async Task InitializeAsync_NewFile_CreatesTablesInWalMode()
     {
         await using var connection = await OpenAsync();

@@ -4,7 +4,7 @@ using static NasOrleans.Storage.Tests.TestRecords;
 namespace NasOrleans.Storage.Tests;
 
 /// <summary>The behaviour every <see cref="ITrialStore"/> shares; run against each implementation.</summary>
-public abstract class TrialStoreContractTests : IAsyncLifetime
+public abstract partial class TrialStoreContractTests : IAsyncLifetime
 {
     protected ITrialStore Store { get; private set; } = null!;
 

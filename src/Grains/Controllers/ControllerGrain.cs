@@ -1,31 +1,45 @@
+using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Strategies;
+using NasOrleans.Storage;
 
 namespace NasOrleans.Grains.Controllers;
 
 /// <summary>
 /// The controller of one study and domain: a policy-gradient strategy (<see cref="IPolicyStrategy"/>) whose whole
-/// learner state (logits, optimizer moments, baseline, outstanding samples, generator) is persisted after every
-/// proposal and update, so a reactivated controller continues exactly where the persisted one stood.
+/// learner state (logits, optimizer moments, baseline, outstanding samples, generator) is journaled with every
+/// proposal and update (see <see cref="StrategyGrain{TState}"/>), so a reactivated controller continues exactly where the persisted one stood.
 /// </summary>
 public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControllerGrain
 {
     /// <summary>Creates the grain.</summary>
     public ControllerGrain(
         [PersistentState("controller", StorageNames.Grains)] IPersistentState<ControllerState> state,
+        IStrategyJournal journal,
         TrainerCatalog trainers,
-        TrainerEnvironment environment)
-        : base(state, trainers, environment)
+        TrainerEnvironment environment,
+        ILogger<ControllerGrain> logger)
+        : base(state, journal, trainers, environment, logger)
     {
     }
 
     /// <inheritdoc />
-    public Task<PolicySnapshot> GetPolicyAsync()
+    protected override (string StudyId, string Strategy) JournalKey
     {
-        if (RequireStrategy() is not IPolicyStrategy strategy)
+        get
+        {
+            var (studyId, domain) = ControllerKey.Parse(this.GetPrimaryKeyString());
+            return (studyId, "controller/" + domain);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PolicySnapshot> GetPolicyAsync()
+    {
+        if (await RequireStrategyAsync() is not IPolicyStrategy strategy)
         {
             throw new InvalidOperationException($"The strategy of '{this.GetPrimaryKeyString()}' ({Strategy!.Algorithm}) does not learn a policy; controllers run reinforce, ppo or tabnas.");
         }
@@ -34,6 +48,6 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
         var decisions = model.Layout.Space.Decisions
             .Select((d, i) => new DecisionPolicy(d.Name, model.Layout.Labels(i), [.. model.Probabilities(i)]))
             .ToArray();
-        return Task.FromResult(new PolicySnapshot(strategy.Algorithm, strategy.PolicyUpdates, State.Observed.Count, strategy.Baseline, [.. model.Parameters], decisions));
+        return new PolicySnapshot(strategy.Algorithm, strategy.PolicyUpdates, ObservedCount, strategy.Baseline, [.. model.Parameters], decisions);
     }
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Strategies;
+using NasOrleans.Storage;
 
 namespace NasOrleans.Grains.Population;
 
@@ -10,9 +12,14 @@ public sealed class PopulationGrain : StrategyGrain<PopulationState>, IPopulatio
     /// <summary>Creates the grain.</summary>
     public PopulationGrain(
         [PersistentState("population", StorageNames.Grains)] IPersistentState<PopulationState> state,
+        IStrategyJournal journal,
         TrainerCatalog trainers,
-        TrainerEnvironment environment)
-        : base(state, trainers, environment)
+        TrainerEnvironment environment,
+        ILogger<PopulationGrain> logger)
+        : base(state, journal, trainers, environment, logger)
     {
     }
+
+    /// <inheritdoc />
+    protected override (string StudyId, string Strategy) JournalKey => (this.GetPrimaryKeyString(), "population");
 }

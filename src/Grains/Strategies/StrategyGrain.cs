@@ -1,56 +1,65 @@
+using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Storage;
 
 namespace NasOrleans.Grains.Strategies;
 
 /// <summary>
 /// What the population and controller grains share: the strategy of one study, created from its spec with the
-/// study's cost (<see cref="StudyCost"/>), restored from its snapshot on activation, saved after every change.
-/// Proposals are remembered per trial id until observed and observations counted per trial id, so the study may
-/// repeat either call after a crash. Grain calls are not interleaved, so observations from many trainers are applied
-/// one at a time in arrival order.
+/// study's cost (<see cref="StudyCost"/>). The grain state holds only the spec; every proposal and observation is
+/// appended to the strategy's journal (<see cref="IStrategyJournal"/>) as one small event, and the whole state is
+/// snapshotted geometrically (when the events since the last snapshot outnumber those it covers, at least
+/// <see cref="SnapshotFloor"/>), so a call writes O(1) bytes amortized however long the study. Activation restores the
+/// latest snapshot and replays the journal after it. Proposals are remembered per trial id until observed and
+/// observations counted per trial id, so the study may repeat either call after a crash. Grain calls are not
+/// interleaved, so observations from many trainers are applied one at a time in arrival order.
 /// </summary>
 /// <typeparam name="TState">The grain's persisted state.</typeparam>
 public abstract class StrategyGrain<TState> : Grain
     where TState : StrategyGrainState, new()
 {
+    /// <summary>The fewest events between two snapshots.</summary>
+    public const int SnapshotFloor = 64;
+
     private readonly IPersistentState<TState> _state;
+    private readonly IStrategyJournal _journal;
     private readonly TrainerCatalog _trainers;
     private readonly TrainerEnvironment _environment;
+    private readonly ILogger _logger;
+    private JournaledStrategy? _run;
+    private bool _loaded;
+    private long _snapshotSequence;
 
     /// <summary>Creates the grain.</summary>
-    protected StrategyGrain(IPersistentState<TState> state, TrainerCatalog trainers, TrainerEnvironment environment)
+    protected StrategyGrain(IPersistentState<TState> state, IStrategyJournal journal, TrainerCatalog trainers, TrainerEnvironment environment, ILogger logger)
     {
         _state = state;
+        _journal = journal;
         _trainers = trainers;
         _environment = environment;
+        _logger = logger;
     }
 
     /// <summary>The strategy (null before initialization).</summary>
-    protected ISearchStrategy? Strategy { get; private set; }
+    protected ISearchStrategy? Strategy => _run?.Strategy;
+
+    /// <summary>How many distinct trials the strategy has observed.</summary>
+    protected int ObservedCount => _run?.ObservedCount ?? 0;
 
     /// <summary>The persisted state.</summary>
     protected TState State => _state.State;
 
+    /// <summary>The study and the name within it under which this grain's journal is kept.</summary>
+    protected abstract (string StudyId, string Strategy) JournalKey { get; }
+
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (_state.State.SpecJson is { } json)
-        {
-            Strategy = CreateStrategy(json);
-            if (_state.State.StrategyState is { } saved)
-            {
-                Strategy.RestoreState(saved);
-            }
-        }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Sets the strategy from the canonical spec (idempotent for the same spec).</summary>
+    /// <summary>Sets the strategy from the canonical spec (idempotent for the same spec; another spec starts over).</summary>
     public async Task InitializeAsync(string specJson)
     {
         if (_state.State.SpecJson == specJson)
@@ -58,40 +67,21 @@ public abstract class StrategyGrain<TState> : Grain
             return;
         }
 
-        Strategy = CreateStrategy(specJson);
-        _state.State = new TState { SpecJson = specJson, StrategyState = Strategy.SaveState() };
+        var (studyId, name) = JournalKey;
+        await _journal.DeleteStrategyJournalAsync(studyId, name);
+        var run = new JournaledStrategy(CreateStrategy(specJson));
+        _state.State = new TState { SpecJson = specJson };
         await _state.WriteStateAsync();
+        (_run, _loaded, _snapshotSequence) = (run, true, 0);
     }
 
     /// <summary>Proposals for trial ids <paramref name="firstTrialId"/> onwards; ids proposed before are answered as before.</summary>
     public async Task<IReadOnlyList<Proposal>> ProposeAsync(long firstTrialId, int count)
     {
-        var strategy = RequireStrategy();
-        var state = _state.State;
-        var proposals = new List<Proposal>(count);
-        var changed = false;
-        for (var id = firstTrialId; id < firstTrialId + count; id++)
-        {
-            if (state.Pending.TryGetValue(id, out var earlier))
-            {
-                proposals.Add(new Proposal(id, earlier));
-            }
-            else if (id >= state.NextTrialId)
-            {
-                var key = strategy.Propose().Key;
-                state.Pending[id] = key;
-                state.NextTrialId = id + 1;
-                proposals.Add(new Proposal(id, key));
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            state.StrategyState = strategy.SaveState();
-            await _state.WriteStateAsync();
-        }
-
+        var run = await RequireRunAsync();
+        var events = new List<StrategyJournalEvent>();
+        var proposals = run.Propose(firstTrialId, count, events);
+        await PersistAsync(run, events);
         return proposals;
     }
 
@@ -99,40 +89,134 @@ public abstract class StrategyGrain<TState> : Grain
     public async Task ObserveAsync(IReadOnlyList<Observation> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var strategy = RequireStrategy();
-        var changed = false;
-        foreach (var o in observations)
-        {
-            if (_state.State.Observed.Add(o.TrialId))
-            {
-                strategy.Observe(Architecture.FromKey(o.ArchitectureKey), o.Score);
-                _state.State.Pending.Remove(o.TrialId);
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            _state.State.StrategyState = strategy.SaveState();
-            await _state.WriteStateAsync();
-        }
+        var run = await RequireRunAsync();
+        var events = new List<StrategyJournalEvent>();
+        run.Observe(observations, events);
+        await PersistAsync(run, events);
     }
 
     /// <summary>How many distinct trials the strategy has observed.</summary>
-    public Task<int> GetObservedCountAsync() => Task.FromResult(_state.State.Observed.Count);
+    public async Task<int> GetObservedCountAsync()
+    {
+        await EnsureLoadedAsync();
+        return ObservedCount;
+    }
 
-    /// <summary>Forgets everything (the study was deleted).</summary>
+    /// <summary>Forgets everything (the study was deleted): the journal, its snapshot and the grain state.</summary>
     public async Task ClearAsync()
     {
+        var (studyId, name) = JournalKey;
+        await _journal.DeleteStrategyJournalAsync(studyId, name);
         await _state.ClearStateAsync();
         _state.State = new TState();
-        Strategy = null;
+        (_run, _loaded, _snapshotSequence) = (null, true, 0);
         DeactivateOnIdle();
     }
 
     /// <summary>The strategy; throws when the grain was not initialized.</summary>
-    protected ISearchStrategy RequireStrategy() =>
-        Strategy ?? throw new InvalidOperationException($"The strategy of '{this.GetPrimaryKeyString()}' was not initialized.");
+    protected async Task<ISearchStrategy> RequireStrategyAsync() => (await RequireRunAsync()).Strategy;
+
+    private async Task<JournaledStrategy> RequireRunAsync()
+    {
+        await EnsureLoadedAsync();
+        return _run ?? throw new InvalidOperationException($"The strategy of '{this.GetPrimaryKeyString()}' was not initialized.");
+    }
+
+    private Task EnsureLoadedAsync() => _loaded ? Task.CompletedTask : LoadAsync(CancellationToken.None);
+
+    // The journal is the truth: an event is applied in memory, then appended; when the append fails the activation
+    // forgets its state and reloads it from the journal on the next call, so it never answers from a state the journal lacks.
+    private async Task PersistAsync(JournaledStrategy run, List<StrategyJournalEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var (studyId, name) = JournalKey;
+        try
+        {
+            await _journal.AppendStrategyEventsAsync(studyId, name, events);
+        }
+        catch (Exception e)
+        {
+            _logger.AppendFailed(e, this.GetPrimaryKeyString(), events.Count);
+            (_run, _loaded) = (null, false);
+            throw;
+        }
+
+        if (run.Sequence - _snapshotSequence >= Math.Max(SnapshotFloor, _snapshotSequence))
+        {
+            await SaveSnapshotAsync(run);
+        }
+    }
+
+    private async Task SaveSnapshotAsync(JournaledStrategy run)
+    {
+        var (studyId, name) = JournalKey;
+        try
+        {
+            await _journal.SaveStrategySnapshotAsync(studyId, name, run.SaveSnapshot());
+            _snapshotSequence = run.Sequence;
+        }
+        catch (Exception e)
+        {
+            // Not fatal: the journal has every event; the next call tries again.
+            _logger.SnapshotFailed(e, this.GetPrimaryKeyString(), run.Sequence);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        (_run, _loaded, _snapshotSequence) = (null, false, 0);
+        if (_state.State.SpecJson is not { } json)
+        {
+            _loaded = true;
+            return;
+        }
+
+        var (studyId, name) = JournalKey;
+        var strategy = CreateStrategy(json);
+        var snapshot = await _journal.GetStrategySnapshotAsync(studyId, name, cancellationToken);
+        JournaledStrategy run;
+        if (snapshot is not null)
+        {
+            run = JournaledStrategy.Restore(strategy, snapshot);
+        }
+        else if (_state.State.StrategyState is not null)
+        {
+            run = await MigrateLegacyAsync(strategy, cancellationToken);
+        }
+        else
+        {
+            run = new JournaledStrategy(strategy);
+        }
+
+        var from = run.Sequence;
+        var tail = await _journal.GetStrategyEventsAsync(studyId, name, from, cancellationToken);
+        foreach (var e in tail)
+        {
+            if (run.Replay(e) is { } replayed)
+            {
+                _logger.ReplayedProposalDiffers(this.GetPrimaryKeyString(), e.Sequence, e.TrialId, e.ArchitectureKey, replayed);
+            }
+        }
+
+        _logger.JournalReplayed(this.GetPrimaryKeyString(), from, tail.Count);
+        (_run, _loaded, _snapshotSequence) = (run, true, from);
+    }
+
+    // A state written whole by an earlier build: its snapshot goes into the journal first, then the grain state keeps only the spec.
+    private async Task<JournaledStrategy> MigrateLegacyAsync(ISearchStrategy strategy, CancellationToken cancellationToken)
+    {
+        var (studyId, name) = JournalKey;
+        var run = JournaledStrategy.FromLegacy(strategy, _state.State);
+        await _journal.SaveStrategySnapshotAsync(studyId, name, run.SaveSnapshot(), cancellationToken);
+        _state.State = new TState { SpecJson = _state.State.SpecJson };
+        await _state.WriteStateAsync(cancellationToken);
+        _logger.LegacyStateMigrated(this.GetPrimaryKeyString());
+        return run;
+    }
 
     private ISearchStrategy CreateStrategy(string specJson)
     {

@@ -100,6 +100,29 @@ internal static class PostgresSchema
         );
         CREATE INDEX IF NOT EXISTS ix_trial_completions_trial ON trial_completions (study_id, trial_id);
         """,
+
+        // Version 3: strategy journals (IStrategyJournal): one row per proposal or observation, never updated, and the
+        // latest snapshot of each strategy. A retried append skips the sequences it already wrote.
+        """
+        CREATE TABLE IF NOT EXISTS strategy_events (
+            study_id         text             NOT NULL,
+            strategy         text             NOT NULL,
+            seq              bigint           NOT NULL,
+            kind             integer          NOT NULL,
+            trial_id         bigint           NOT NULL,
+            architecture_key text             NOT NULL,
+            score            double precision NULL,
+            PRIMARY KEY (study_id, strategy, seq)
+        );
+        CREATE TABLE IF NOT EXISTS strategy_snapshots (
+            study_id   text        NOT NULL,
+            strategy   text        NOT NULL,
+            seq        bigint      NOT NULL,
+            state      text        NOT NULL,
+            updated_at timestamptz NOT NULL,
+            PRIMARY KEY (study_id, strategy)
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

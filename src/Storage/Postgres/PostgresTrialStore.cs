@@ -13,7 +13,7 @@ namespace NasOrleans.Storage.Postgres;
 /// <see cref="InitializeAsync"/> (or on first use), safely from several silos at once. Semantics match the SQLite store:
 /// a NaN score is kept as null, score order puts nulls last, timestamps round-trip to the tick.
 /// </summary>
-public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IAsyncDisposable, IDisposable
+public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal, IAsyncDisposable, IDisposable
 {
     private const string SelectTrials = "SELECT " + PostgresTrialRows.Columns + " FROM trials ";
     private const string SelectStudies = "SELECT " + PostgresStudyRows.Columns + " FROM studies ";
@@ -147,7 +147,7 @@ public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore,
             async (connection, transaction, token) =>
             {
                 await using var batch = new NpgsqlBatch(connection, transaction);
-                foreach (var table in new[] { "trial_measurements", "trials", "trial_completions", "studies" })
+                foreach (var table in new[] { "trial_measurements", "trials", "trial_completions", "strategy_events", "strategy_snapshots", "studies" })
                 {
                     var command = new NpgsqlBatchCommand($"DELETE FROM {table} WHERE study_id = $1");
                     command.Parameters.Add(new NpgsqlParameter { Value = studyId });

@@ -92,6 +92,29 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_trial_completions_trial ON trial_completions (study_id, trial_id);
         """,
+
+        // Version 4: strategy journals (IStrategyJournal): one row per proposal or observation, never updated, and the
+        // latest snapshot of each strategy (a rowid table: snapshots are large).
+        """
+        CREATE TABLE IF NOT EXISTS strategy_events (
+            study_id         TEXT    NOT NULL,
+            strategy         TEXT    NOT NULL,
+            seq              INTEGER NOT NULL,
+            kind             INTEGER NOT NULL,
+            trial_id         INTEGER NOT NULL,
+            architecture_key TEXT    NOT NULL,
+            score            REAL    NULL,
+            PRIMARY KEY (study_id, strategy, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS strategy_snapshots (
+            study_id   TEXT    NOT NULL,
+            strategy   TEXT    NOT NULL,
+            seq        INTEGER NOT NULL,
+            state      TEXT    NOT NULL,
+            updated_at TEXT    NOT NULL,
+            PRIMARY KEY (study_id, strategy)
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -28,8 +28,8 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
 
             Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{options.Schema}\".schema_version"));
-            Assert.Equal(5L, await fixture.ScalarAsync(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state', 'trial_completions')",
+            Assert.Equal(7L, await fixture.ScalarAsync(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state', 'trial_completions', 'strategy_events', 'strategy_snapshots')",
                 options.Schema));
         }
         finally
@@ -41,6 +41,22 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
 
             await fixture.DropSchemaAsync(options.Schema);
         }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SchemaAtVersionTwo_AddsTheStrategyJournal()
+    {
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        await fixture.ScalarAsync($"DROP TABLE \"{_options.Schema}\".strategy_events; DROP TABLE \"{_options.Schema}\".strategy_snapshots; DELETE FROM \"{_options.Schema}\".schema_version WHERE version > 2");
+
+        await using var reopened = new PostgresTrialStore(_options);
+        await reopened.AppendStrategyEventsAsync("s", "population", [new StrategyJournalEvent { Sequence = 1, Kind = StrategyEventKind.Proposed, TrialId = 1, ArchitectureKey = "a" }]);
+        await reopened.SaveStrategySnapshotAsync("s", "population", new StrategySnapshot(1, "{}"));
+
+        Assert.Single(await reopened.GetStrategyEventsAsync("s", "population", 0));
+        Assert.Equal(1, (await reopened.GetStrategySnapshotAsync("s", "population"))!.Sequence);
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
+        Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{_options.Schema}\".schema_version"));
     }
 
     [Fact]
