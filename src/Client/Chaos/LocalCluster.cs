@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Orleans.Runtime;
 
 namespace NasOrleans.Client.Chaos;
 
@@ -17,12 +18,16 @@ internal sealed class LocalCluster : IAsyncDisposable
     private LocalCluster(string root, string directory, Dictionary<string, string> environment, string[] siloArguments)
     {
         _root = root;
+        SiloPortBase = int.Parse(environment["NAS_SILO_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture);
         Directory = directory;
         _environment = environment;
         _siloArguments = siloArguments;
     }
 
     public string Directory { get; }
+
+    /// <summary>Control silo i listens on this port plus i, trainer silo j on this port plus 100 plus j.</summary>
+    public int SiloPortBase { get; }
 
     public string ClusterId => _environment["NAS_CLUSTER_ID"];
 
@@ -72,6 +77,15 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     /// <summary>The silos' names and pid files (control-i, trainer-j).</summary>
     public IReadOnlyList<string> SiloNames => [.. Enumerable.Range(0, Controls).Select(i => $"control-{i}"), .. Enumerable.Range(0, Trainers).Select(j => $"trainer-{j}")];
+
+    /// <summary>The name of the silo at <paramref name="parsableAddress"/> (<c>SiloAddress.ToParsableString()</c>), or null when it is none of this cluster's.</summary>
+    public string? NameOfSilo(string parsableAddress)
+    {
+        var port = SiloAddress.FromParsableString(parsableAddress).Endpoint.Port - SiloPortBase;
+        return port >= 0 && port < Controls ? $"control-{port}"
+            : port >= 100 && port < 100 + Trainers ? $"trainer-{port - 100}"
+            : null;
+    }
 
     /// <summary>Starts every silo that is not running (start-silos.sh leaves live ones alone).</summary>
     public Task StartMissingSilosAsync(CancellationToken cancellationToken) =>
