@@ -100,6 +100,9 @@ internal sealed class LocalCluster : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>When set, the silos' logs are copied there (created if missing) before the cluster's folder is deleted.</summary>
+    public string? KeepLogsIn { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var script in new[] { "stop-silos.sh", "stop-services.sh" })
@@ -111,6 +114,16 @@ internal sealed class LocalCluster : IAsyncDisposable
             catch (CliException)
             {
                 // Best effort: the other script still runs.
+            }
+        }
+
+        var silos = Path.Combine(Directory, "silos");
+        if (KeepLogsIn is not null && System.IO.Directory.Exists(silos))
+        {
+            System.IO.Directory.CreateDirectory(KeepLogsIn);
+            foreach (var file in System.IO.Directory.GetFiles(silos, "*.log"))
+            {
+                File.Copy(file, Path.Combine(KeepLogsIn, Path.GetFileName(file)), overwrite: true);
             }
         }
 

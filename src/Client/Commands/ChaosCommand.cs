@@ -24,7 +24,8 @@ internal static class ChaosCommand
         var trialMs = new Option<int>("--trial-ms") { Description = "Milliseconds each synthetic trial trains, so that kills land mid-training (default 2000).", DefaultValueFactory = _ => 2000 };
         var controls = new Option<int>("--controls") { Description = "Control silos (default 2).", DefaultValueFactory = _ => 2 };
         var trainers = new Option<int>("--trainers") { Description = "Trainer silos (default 2).", DefaultValueFactory = _ => 2 };
-        var command = new Command("chaos", "Soak test: studies on a local PostgreSQL/Redis cluster while silos are killed mid-training.") { runs, trials, trialMs, controls, trainers };
+        var keepLogs = new Option<string?>("--keep-logs") { Description = "Copy the silos' logs into this folder at the end (they are kept in a temporary folder anyway when the soak fails)." };
+        var command = new Command("chaos", "Soak test: studies on a local PostgreSQL/Redis cluster while silos are killed mid-training.") { runs, trials, trialMs, controls, trainers, keepLogs };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -83,6 +84,12 @@ internal static class ChaosCommand
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{summary.Runs} runs, {summary.Kills} kills ({summary.KillsInFlight} mid-training): {summary.Lost} lost, {summary.RecordedTwice} recorded twice, {summary.TrainingsLost} trainings lost ({summary.TrainingsLostControl} to control kills); recovery median {summary.RecoveryMedianSeconds:0.00} s, max {summary.RecoveryMaxSeconds:0.00} s"));
+            }
+
+            if (summary.ExitCode != ExitCodes.Ok || result.GetValue(keepLogs) is not null)
+            {
+                cluster.KeepLogsIn = Path.GetFullPath(result.GetValue(keepLogs) ?? Path.Combine(Path.GetTempPath(), $"nas-chaos-logs-{Environment.ProcessId}"));
+                await log.WriteLineAsync($"Silo logs: {cluster.KeepLogsIn}");
             }
 
             return summary.ExitCode;
