@@ -2,7 +2,6 @@ using System.Diagnostics;
 using NasOrleans.Client.Backends;
 using NasOrleans.Core.Specs;
 using NasOrleans.Grains.Interfaces.Messages;
-using NasOrleans.Hosting;
 using NasOrleans.Storage.Postgres;
 
 namespace NasOrleans.Client.Chaos;
@@ -29,7 +28,7 @@ internal sealed class ChaosRunner(LocalCluster cluster, GrainStudyClient client,
             .AddInteger("y", 0, 99)
             .WithAlgorithm("random", seed: (ulong)run)
             .WithTrainer("synthetic", ("duration_ms", trialMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .WithBudget(trials, parallel: cluster.Trainers * new NasSiloOptions().TrainerSlots)
+            .WithBudget(trials, parallel: cluster.Trainers)
             .Build();
         var started = Stopwatch.StartNew();
         var submitted = await client.SubmitAsync(StudySpecJson.Serialize(spec), cancellationToken);
@@ -46,7 +45,8 @@ internal sealed class ChaosRunner(LocalCluster cluster, GrainStudyClient client,
         }
 
         var role = run % 2 == 1 ? ChaosVictimRole.Control : ChaosVictimRole.Trainer;
-        var target = await new TargetFinder(cluster, client.Grains, _store).AwaitAsync(name, role, (run - 1) / 2, timeout.Token);
+        var target = await new TargetFinder(cluster, client.Grains, _store).AwaitAsync(
+            name, role, (run - 1) / 2, TimeSpan.FromMilliseconds(Random.Shared.Next(trialMilliseconds / 4, (trialMilliseconds / 2) + 1)), timeout.Token);
         var killedAt = DateTimeOffset.UtcNow;
         var atSeconds = started.Elapsed.TotalSeconds;
         cluster.Kill(target.Victim);
@@ -56,7 +56,7 @@ internal sealed class ChaosRunner(LocalCluster cluster, GrainStudyClient client,
         var atKill = target.AttemptsAtKill.Where(t => unfinished.Contains(t.Key)).ToDictionary(StringComparer.Ordinal);
         var inFlight = target.TrainingAnywhere.Any(unfinished.Contains);
         await log.WriteLineAsync(FormattableString.Invariant(
-            $"run {run}: killed {target.Victim} ({target.Role}) at {atSeconds:0.0} s with {atKill.Count} trial(s) of its concern training [{string.Join(' ', atKill.Keys.Order(StringComparer.Ordinal))}]; restarting it"));
+            $"run {run}: killed {target.Victim} ({(role == ChaosVictimRole.Control ? "control" : "trainer")} silo) at {atSeconds:0.0} s with {atKill.Count} trial(s) of its concern training [{string.Join(' ', atKill.Keys.Order(StringComparer.Ordinal))}]; restarting it"));
         var restart = cluster.StartMissingSilosAsync(timeout.Token);
         var watch = Stopwatch.StartNew();
         double? recovery = null;

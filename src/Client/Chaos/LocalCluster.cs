@@ -14,6 +14,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     private readonly string _root;
     private readonly Dictionary<string, string> _environment;
     private readonly string[] _siloArguments;
+    private int _kills;
 
     private LocalCluster(string root, string directory, Dictionary<string, string> environment, string[] siloArguments)
     {
@@ -91,13 +92,22 @@ internal sealed class LocalCluster : IAsyncDisposable
     public Task StartMissingSilosAsync(CancellationToken cancellationToken) =>
         ScriptAsync("start-silos.sh", [Directory, Controls.ToString(System.Globalization.CultureInfo.InvariantCulture), Trainers.ToString(System.Globalization.CultureInfo.InvariantCulture), .. _siloArguments], cancellationToken);
 
-    /// <summary>SIGKILLs a silo by the pid in its pid file.</summary>
+    /// <summary>
+    /// SIGKILLs a silo by the pid in its pid file, and copies its log to <c>NAME.killed-K.log</c> (its restart
+    /// truncates <c>NAME.log</c>).
+    /// </summary>
     public void Kill(string name)
     {
+        _kills++;
         var pid = int.Parse(File.ReadAllLines(Path.Combine(Directory, "silos", name + ".pid"))[0], System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.GetProcessById(pid);
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+        var log = Path.Combine(Directory, "silos", name + ".log");
+        if (File.Exists(log))
+        {
+            File.Copy(log, Path.Combine(Directory, "silos", FormattableString.Invariant($"{name}.killed-{_kills}.log")), overwrite: true);
+        }
     }
 
     /// <summary>When set, the silos' logs are copied there (created if missing) before the cluster's folder is deleted.</summary>

@@ -11,9 +11,12 @@ internal sealed class TargetFinder(LocalCluster cluster, IGrainFactory grains, P
     /// Polls the scheduler's slot view and the store until a trial of <paramref name="studyId"/> is leased and Running
     /// (for a trainer victim: leased on a trainer silo), then picks the victim: control silo
     /// <paramref name="controlIndex"/> modulo the control count, or a random trainer silo holding a lease of the study.
+    /// The first sighting is followed by <paramref name="settle"/> and a fresh look, so that the kill lands inside a
+    /// training rather than at its start.
     /// </summary>
-    public async Task<KillTarget> AwaitAsync(string studyId, ChaosVictimRole role, int controlIndex, CancellationToken cancellationToken)
+    public async Task<KillTarget> AwaitAsync(string studyId, ChaosVictimRole role, int controlIndex, TimeSpan settle, CancellationToken cancellationToken)
     {
+        var settled = false;
         while (true)
         {
             IReadOnlyDictionary<string, string> leased;
@@ -32,6 +35,13 @@ internal sealed class TargetFinder(LocalCluster cluster, IGrainFactory grains, P
             var running = rows.Where(t => t.Status == TrialStatus.Running && t.Attempt >= 1 && t.SourceTrialId is null).ToDictionary(ChaosRunner.Key, t => t.Attempt, StringComparer.Ordinal);
             var training = leased.Where(l => running.ContainsKey(l.Key)).ToList();
             var trainers = training.Select(t => t.Value).Where(s => s.StartsWith("trainer-", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (!settled && (role == ChaosVictimRole.Control ? training.Count : trainers.Count) > 0)
+            {
+                settled = true;
+                await Task.Delay(settle, cancellationToken);
+                continue;
+            }
+
             if (role == ChaosVictimRole.Control && training.Count > 0)
             {
                 var victim = $"control-{controlIndex % cluster.Controls}";
