@@ -75,6 +75,7 @@ internal static class ChaosCommand
                         trials_running = k.TrialsRunning,
                         trials = k.Trials,
                         training_lost = k.TrainingLost,
+                        in_flight = k.InFlight,
                         at_s = Math.Round(k.AtSeconds, 2),
                     }),
                 });

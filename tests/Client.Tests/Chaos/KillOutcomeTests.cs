@@ -35,6 +35,7 @@ public class KillOutcomeTests
     [Fact]
     public void TrainingsLost_TrialMissingFromTheEnd_IsNotCounted()
     {
+        // s/1 has no row at the end (counted as lost, not as trained again); s/2 was trained again.
         var lost = KillOutcome.TrainingsLost(Attempts(("s/1", 1), ("s/2", 1)), Attempts(("s/2", 2)));
 
         Assert.Equal(1, lost);
