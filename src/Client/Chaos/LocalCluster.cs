@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Orleans.Runtime;
 
 namespace NasOrleans.Client.Chaos;
 
@@ -13,16 +14,21 @@ internal sealed class LocalCluster : IAsyncDisposable
     private readonly string _root;
     private readonly Dictionary<string, string> _environment;
     private readonly string[] _siloArguments;
+    private int _kills;
 
     private LocalCluster(string root, string directory, Dictionary<string, string> environment, string[] siloArguments)
     {
         _root = root;
+        SiloPortBase = int.Parse(environment["NAS_SILO_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture);
         Directory = directory;
         _environment = environment;
         _siloArguments = siloArguments;
     }
 
     public string Directory { get; }
+
+    /// <summary>Control silo i listens on this port plus i, trainer silo j on this port plus 100 plus j.</summary>
+    public int SiloPortBase { get; }
 
     public string ClusterId => _environment["NAS_CLUSTER_ID"];
 
@@ -73,18 +79,39 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>The silos' names and pid files (control-i, trainer-j).</summary>
     public IReadOnlyList<string> SiloNames => [.. Enumerable.Range(0, Controls).Select(i => $"control-{i}"), .. Enumerable.Range(0, Trainers).Select(j => $"trainer-{j}")];
 
+    /// <summary>The name of the silo at <paramref name="parsableAddress"/> (<c>SiloAddress.ToParsableString()</c>), or null when it is none of this cluster's.</summary>
+    public string? NameOfSilo(string parsableAddress)
+    {
+        var port = SiloAddress.FromParsableString(parsableAddress).Endpoint.Port - SiloPortBase;
+        return port >= 0 && port < Controls ? $"control-{port}"
+            : port >= 100 && port < 100 + Trainers ? $"trainer-{port - 100}"
+            : null;
+    }
+
     /// <summary>Starts every silo that is not running (start-silos.sh leaves live ones alone).</summary>
     public Task StartMissingSilosAsync(CancellationToken cancellationToken) =>
         ScriptAsync("start-silos.sh", [Directory, Controls.ToString(System.Globalization.CultureInfo.InvariantCulture), Trainers.ToString(System.Globalization.CultureInfo.InvariantCulture), .. _siloArguments], cancellationToken);
 
-    /// <summary>SIGKILLs a silo by the pid in its pid file.</summary>
+    /// <summary>
+    /// SIGKILLs a silo by the pid in its pid file, and copies its log to <c>NAME.killed-K.log</c> (its restart
+    /// truncates <c>NAME.log</c>).
+    /// </summary>
     public void Kill(string name)
     {
+        _kills++;
         var pid = int.Parse(File.ReadAllLines(Path.Combine(Directory, "silos", name + ".pid"))[0], System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.GetProcessById(pid);
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+        var log = Path.Combine(Directory, "silos", name + ".log");
+        if (File.Exists(log))
+        {
+            File.Copy(log, Path.Combine(Directory, "silos", FormattableString.Invariant($"{name}.killed-{_kills}.log")), overwrite: true);
+        }
     }
+
+    /// <summary>When set, the silos' logs are copied there (created if missing) before the cluster's folder is deleted.</summary>
+    public string? KeepLogsIn { get; set; }
 
     public async ValueTask DisposeAsync()
     {
@@ -97,6 +124,16 @@ internal sealed class LocalCluster : IAsyncDisposable
             catch (CliException)
             {
                 // Best effort: the other script still runs.
+            }
+        }
+
+        var silos = Path.Combine(Directory, "silos");
+        if (KeepLogsIn is not null && System.IO.Directory.Exists(silos))
+        {
+            System.IO.Directory.CreateDirectory(KeepLogsIn);
+            foreach (var file in System.IO.Directory.GetFiles(silos, "*.log"))
+            {
+                File.Copy(file, Path.Combine(KeepLogsIn, Path.GetFileName(file)), overwrite: true);
             }
         }
 
