@@ -3,4 +3,9 @@ using NasOrleans.Core.Spaces;
 namespace NasOrleans.Core.Trainers;
 
 /// <summary>One trial to evaluate: its architecture within its space.</summary>
-public sealed record TrainingRequest(string StudyId, long TrialId, SearchSpace Space, Architecture Architecture);
+/// <param name="StudyId">The study.</param>
+/// <param name="TrialId">The trial.</param>
+/// <param name="Space">The study's search space.</param>
+/// <param name="Architecture">The architecture to evaluate.</param>
+/// <param name="SlotDevice">The device of the slot that trains it (<c>cpu</c> or <c>cuda:N</c>), used when the spec leaves the device to the trainer (<c>auto</c>).</param>
+public sealed record TrainingRequest(string StudyId, long TrialId, SearchSpace Space, Architecture Architecture, string? SlotDevice = null);

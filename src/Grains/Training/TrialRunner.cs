@@ -53,7 +53,7 @@ public sealed partial class TrialRunner
         try
         {
             var (space, trainer) = _trainers.Get(task.StudyId, task.SpecHash, lease.SpecJson);
-            outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey)), progress, lost.Token);
+            outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey), slot.Device), progress, lost.Token);
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {

@@ -122,7 +122,9 @@ public sealed class TorchTrainer : ITrainer
         {
             TorchNativeFix.ThrowIfUnfixable();
             split = _datasets.Load(Options.Dataset);
-            device = DeviceSelector.Choose(Options.Device);
+            // One slot per device: a spec that leaves the device to the trainer trains on its slot's device.
+            var auto = string.IsNullOrWhiteSpace(Options.Device) || string.Equals(Options.Device.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
+            device = DeviceSelector.Choose(auto && request.SlotDevice is { } slotDevice ? slotDevice : Options.Device);
             module = SeededModel.Build(request.Space, request.Architecture, split.Shape, split.Classes, Options.Training.Seed);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException or ExternalException)

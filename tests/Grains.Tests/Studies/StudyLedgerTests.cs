@@ -77,6 +77,39 @@ public class StudyLedgerTests
     }
 
     [Fact]
+    public void Start_PendingTrial_MarksItRunningWithTheLeasesAttempt()
+    {
+        var ledger = new StudyLedger(Spec(), []);
+        ledger.AddProposal(1, "0", "k0", "x=a", Now);
+
+        var first = ledger.Start(new TrialStart(1, Guid.NewGuid(), 1, "slot-a"));
+        var repeated = ledger.Start(new TrialStart(1, Guid.NewGuid(), 1, "slot-a"));
+        var restarted = ledger.Start(new TrialStart(1, Guid.NewGuid(), 2, "slot-b"));
+
+        Assert.Equal(TrialStatus.Running, first!.Status);
+        Assert.Null(repeated);
+        Assert.Equal(2, restarted!.Attempt);
+        Assert.Equal("slot-b", restarted.Trainer);
+        Assert.Equal(1, ledger.Running);
+        Assert.Equal(1, ledger.InFlight);
+    }
+
+    [Fact]
+    public void Complete_RunningTrialFromAnEarlierAttempt_KeepsTheHighestAttemptAndLeavesNothingRunning()
+    {
+        var ledger = new StudyLedger(Spec(), []);
+        ledger.AddProposal(1, "0", "k0", "x=a", Now);
+        ledger.Start(new TrialStart(1, Guid.NewGuid(), 2, "slot-b"));
+
+        var row = ledger.Complete(Done(1, 80) with { Attempt = 1 }, Now).Single();
+
+        Assert.Equal(TrialStatus.Completed, row.Status);
+        Assert.Equal(2, row.Attempt);
+        Assert.Equal(0, ledger.Running);
+        Assert.Null(ledger.Start(new TrialStart(1, Guid.NewGuid(), 3, "slot-c")));
+    }
+
+    [Fact]
     public void Complete_SameTrialTwice_RecordedOnce()
     {
         var ledger = new StudyLedger(Spec(), []);
