@@ -89,6 +89,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
         }
 
         LogSlots(_logger, devices.Count, string.Join(", ", devices.Select(d => d.Device).Distinct()));
+        WriteStatus(0);
         _audit = _time.CreateTimer(_ => Audit(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }

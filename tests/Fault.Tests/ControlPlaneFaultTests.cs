@@ -81,7 +81,7 @@ public sealed class ControlPlaneFaultTests(ServersFixture servers, ITestOutputHe
             output.WriteLine($"SIGKILLed {name}");
             for (var i = 0; i < 10; i++)
             {
-                var during = ReadStatus(statusA);
+                var during = await ReadStatusAsync(statusA);
                 Assert.Equal(during.Owned, during.RunningLoops);
                 await Task.Delay(300);
             }
@@ -96,7 +96,7 @@ public sealed class ControlPlaneFaultTests(ServersFixture servers, ITestOutputHe
         var statusB = Path.Combine(cluster.Directory, "trainer-b-slots.json");
         var other = await cluster.StartTrainerAsync("trainer-b", "--Nas:Silo:TrainerSlots=1", "--Nas:Silo:DetachedSlotsForTesting=1", "--Nas:Silo:SlotStatusFile=" + statusB);
         await other.WaitForOutputAsync("Orphan trainer slot loop", TimeSpan.FromSeconds(30));
-        var orphaned = ReadStatus(statusB);
+        var orphaned = await ReadStatusAsync(statusB);
         Assert.Equal(1, orphaned.Owned);
         Assert.Equal(2, orphaned.RunningLoops);
         Assert.Equal(1, orphaned.OrphansDetected);
@@ -143,7 +143,7 @@ public sealed class ControlPlaneFaultTests(ServersFixture servers, ITestOutputHe
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            var status = ReadStatus(statusFile);
+            var status = await ReadStatusAsync(statusFile);
             Assert.Equal(slots, status.Owned);
             Assert.Equal(status.Owned, status.RunningLoops);
             Assert.Equal(0, status.Orphans);
@@ -159,9 +159,15 @@ public sealed class ControlPlaneFaultTests(ServersFixture servers, ITestOutputHe
         }
     }
 
-    private static SlotStatus ReadStatus(string path)
+    private static async Task<SlotStatus> ReadStatusAsync(string path)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        // The silo writes the file when its slots start, which is a moment after it reports itself started.
+        for (var i = 0; i < 100 && !File.Exists(path); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var root = json.RootElement;
         return new SlotStatus(root.GetProperty("silo").GetString()!, root.GetProperty("owned").GetInt32(), root.GetProperty("running_loops").GetInt32(), root.GetProperty("orphans").GetInt32(), root.GetProperty("orphans_detected").GetInt32());
     }

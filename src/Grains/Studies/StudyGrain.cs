@@ -453,10 +453,8 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             await this.UnregisterReminder(reminder);
         }
 
-        if (status != StudyStatus.Completed)
-        {
-            await Scheduler.DropStudyAsync(StudyId);
-        }
+        // The scheduler shard forgets the study (its queue, leases, attempt counts), so a finished study holds no memory there.
+        await Scheduler.DropStudyAsync(StudyId);
 
         LogFinished(_logger, StudyId, status, message ?? "");
         await SaveSummaryAsync();
