@@ -80,7 +80,9 @@ public abstract class StrategyGrain<TState> : Grain
     {
         var run = await RequireRunAsync();
         var events = new List<StrategyJournalEvent>();
-        var proposals = run.Propose(firstTrialId, count, events);
+        // Proposing and observing can be slow (predictor fits, TabNAS's feasibility rollouts): they run on the thread
+        // pool, off the silo's scheduler; the grain is not reentrant, so nothing else touches the strategy meanwhile.
+        var proposals = await Task.Run(() => run.Propose(firstTrialId, count, events));
         await PersistAsync(run, events);
         return proposals;
     }
@@ -91,7 +93,7 @@ public abstract class StrategyGrain<TState> : Grain
         ArgumentNullException.ThrowIfNull(observations);
         var run = await RequireRunAsync();
         var events = new List<StrategyJournalEvent>();
-        run.Observe(observations, events);
+        await Task.Run(() => run.Observe(observations, events));
         await PersistAsync(run, events);
     }
 

@@ -186,7 +186,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         {
             await StrategyGrain.ClearAsync();
         }
-        _artifacts?.DeleteAll();
+
+        if (_artifacts is { } artifacts)
+        {
+            await Task.Run(artifacts.DeleteAll);
+        }
+
         await _state.ClearStateAsync();
         _state.State = new StudyState();
         _ledger = null;

@@ -129,6 +129,7 @@ public sealed partial class TrainerSlot
             return TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, Settings.MaxPollInterval.Ticks));
         }
 
+        var recording = new List<Task<SlotTrialOutcome>>(leases.Count);
         for (var i = 0; i < leases.Count; i++)
         {
             if (stop.IsCancellationRequested)
@@ -139,8 +140,13 @@ public sealed partial class TrainerSlot
             }
 
             Volatile.Write(ref _current, $"{leases[i].Task.StudyId}/{leases[i].Task.TrialId}");
-            var outcome = await _runner.RunAsync(leases[i], Info, Settings.HeartbeatInterval, _abortTraining.Token);
+            recording.Add(await _runner.TrainAsync(leases[i], Info, Settings.HeartbeatInterval, _abortTraining.Token));
             Volatile.Write(ref _current, null);
+        }
+
+        // Results go out while the next lease trains; the slot pulls again only once they are recorded.
+        foreach (var outcome in await Task.WhenAll(recording))
+        {
             if (outcome == SlotTrialOutcome.Completed)
             {
                 Interlocked.Increment(ref _completed);

@@ -37,15 +37,19 @@ public sealed partial class TrialRunner
         _logger = logger;
     }
 
-    /// <summary>Runs <paramref name="lease"/> on <paramref name="slot"/>; the outcome says how it ended.</summary>
-    public async Task<SlotTrialOutcome> RunAsync(TrialLease lease, SlotInfo slot, TimeSpan heartbeatInterval, CancellationToken abort)
+    /// <summary>
+    /// Trains <paramref name="lease"/> on <paramref name="slot"/>. Completes when the training ended, with a task that
+    /// completes when the study recorded the result (the lease is beaten until then), so that a slot holding several
+    /// leases trains the next one while the last result is on its way.
+    /// </summary>
+    public async Task<Task<SlotTrialOutcome>> TrainAsync(TrialLease lease, SlotInfo slot, TimeSpan heartbeatInterval, CancellationToken abort)
     {
         var task = lease.Task;
         using var activity = NasTelemetry.StartTrialActivity(NasTelemetry.TrialTrainActivity, task.StudyId, task.TrialId, task.TraceParent);
         var scheduler = SchedulerShards.For(_grains, task.StudyId, _shards);
-        using var lost = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        var lost = CancellationTokenSource.CreateLinkedTokenSource(abort);
         var progress = new LeaseProgress(scheduler, _grains.GetGrain<IStudyGrain>(task.StudyId), new LeaseBeat(lease.LeaseId, task, lease.Attempt, slot), heartbeatInterval * 2, lost);
-        await using var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _time);
+        var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _time);
         LogTraining(_logger, slot.SlotId, task.StudyId, task.TrialId, lease.LeaseId, lease.Attempt);
         _reporter.Started(task.StudyId, new TrialStart(task.TrialId, lease.LeaseId, lease.Attempt, slot.SlotId));
         var started = Stopwatch.GetTimestamp();
@@ -57,13 +61,15 @@ public sealed partial class TrialRunner
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
-            if (abort.IsCancellationRequested && !progress.LeaseLost)
+            var handBack = abort.IsCancellationRequested && !progress.LeaseLost;
+            await EndAsync(heartbeat, lost);
+            if (handBack)
             {
                 await ReleaseAsync(scheduler, lease);
-                return SlotTrialOutcome.HandedBack;
+                return Task.FromResult(SlotTrialOutcome.HandedBack);
             }
 
-            return SlotTrialOutcome.LeaseLost;
+            return Task.FromResult(SlotTrialOutcome.LeaseLost);
         }
         catch (Exception ex) when (ex is InvalidOperationException or SpecValidationException or ArgumentException)
         {
@@ -77,7 +83,8 @@ public sealed partial class TrialRunner
         activity?.SetTag(NasTelemetry.TrialStatusTag, outcome.Succeeded ? "Completed" : "Failed");
         if (progress.LeaseLost)
         {
-            return SlotTrialOutcome.LeaseLost;
+            await EndAsync(heartbeat, lost);
+            return Task.FromResult(SlotTrialOutcome.LeaseLost);
         }
 
         var completion = new TrialCompletion
@@ -91,15 +98,36 @@ public sealed partial class TrialRunner
             DurationSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds,
             Attempt = lease.Attempt,
         };
+        return RecordAsync(scheduler, lease, completion, heartbeat, lost, abort);
+    }
+
+    private static async Task EndAsync(LeaseHeartbeat heartbeat, CancellationTokenSource lost)
+    {
+        await heartbeat.DisposeAsync();
+        lost.Dispose();
+    }
+
+    private async Task<SlotTrialOutcome> RecordAsync(ISchedulerGrain scheduler, TrialLease lease, TrialCompletion completion, LeaseHeartbeat heartbeat, CancellationTokenSource lost, CancellationToken abort)
+    {
         try
         {
             var recorded = await _reporter.CompleteAsync(completion, abort);
-            return !recorded ? SlotTrialOutcome.NotRecorded : outcome.Succeeded ? SlotTrialOutcome.Completed : SlotTrialOutcome.Failed;
+            return !recorded ? SlotTrialOutcome.NotRecorded : completion.Succeeded ? SlotTrialOutcome.Completed : SlotTrialOutcome.Failed;
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
             await ReleaseAsync(scheduler, lease);
             return SlotTrialOutcome.HandedBack;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The reporter gave up (the study stayed unreachable): the lease expires and the trial trains again.
+            LogNotReported(_logger, ex, lease.Task.StudyId, lease.Task.TrialId);
+            return SlotTrialOutcome.NotRecorded;
+        }
+        finally
+        {
+            await EndAsync(heartbeat, lost);
         }
     }
 
@@ -117,6 +145,9 @@ public sealed partial class TrialRunner
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slot {SlotId} trains {StudyId}/{TrialId} (lease {LeaseId}, attempt {Attempt})")]
     private static partial void LogTraining(ILogger logger, string slotId, string studyId, long trialId, Guid leaseId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The result of {StudyId}/{TrialId} could not be reported")]
+    private static partial void LogNotReported(ILogger logger, Exception exception, string studyId, long trialId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handing back the lease of {StudyId}/{TrialId} failed; it will expire")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string studyId, long trialId);
