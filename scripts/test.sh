@@ -30,6 +30,11 @@ if [ "$summaries" -lt "${#projects[@]}" ]; then
     echo "$(( ${#projects[@]} - summaries )) test project(s) did not report (crashed test host?)"
     failed=$((failed + ${#projects[@]} - summaries))
 fi
+if [ "$failed" -gt 0 ]; then
+    # What each failing test said, so that a CI log is enough to start from.
+    echo "== failures"
+    grep -E -A14 '^\s+Error Message:' "$log" | cut -c1-400 | head -200
+fi
 rm -f "$log"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
