@@ -58,6 +58,29 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        // The client learns which silo hosts which grain from the manifest its gateway hands it; a trainer silo's gateway
+        // may answer before the control silo's grains reached it. Wait until studies resolve, as the nas client's connect does.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                _ = Client.GetGrain<IStudyGrain>("manifest-probe");
+                _ = Client.GetGrain<IControllerGrain>("manifest-probe/default");
+                return;
+            }
+            catch (ArgumentException ex)
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new InvalidOperationException(
+                        $"The test cluster's client never saw the control silo's grains in 60 s (silos: {string.Join(", ", Cluster.Silos.Select(x => x.Name))}; control: {ControlSiloName}).", ex);
+                }
+
+                await Task.Delay(100);
+            }
+        }
     }
 
     /// <summary>
