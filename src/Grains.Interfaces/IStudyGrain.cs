@@ -12,40 +12,40 @@ public interface IStudyGrain : IGrainWithStringKey
 {
     /// <summary>Submits the study (canonical spec JSON). Re-submitting the same spec resumes it; a different spec under the same id is refused.</summary>
     [Alias("Submit")]
-    Task<SubmitResult> SubmitAsync(string specJson);
+    Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken = default);
 
     /// <summary>The study's standing (status NotFound when never submitted).</summary>
     [Alias("GetStatus")]
     [ReadOnly]
-    Task<StudySummary> GetStatusAsync();
+    Task<StudySummary> GetStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The canonical spec JSON (trainers build their trainer from it).</summary>
     [Alias("GetSpec")]
     [ReadOnly]
-    Task<string?> GetSpecAsync();
+    Task<string?> GetSpecAsync(CancellationToken cancellationToken = default);
 
     /// <summary>A page of trials.</summary>
     [Alias("GetTrials")]
     [ReadOnly]
-    Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query);
+    Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The best <paramref name="count"/> completed feasible trials, best first.</summary>
     [Alias("GetBest")]
     [ReadOnly]
-    Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count);
+    Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count, CancellationToken cancellationToken = default);
 
     /// <summary>A trial's learning curve: its intermediate measurements in step order.</summary>
     [Alias("GetCurve")]
     [ReadOnly]
-    Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId);
+    Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId, CancellationToken cancellationToken = default);
 
     /// <summary>Cancels the study: queued trials are dropped, running ones abandoned.</summary>
     [Alias("Cancel")]
-    Task<StudySummary> CancelAsync();
+    Task<StudySummary> CancelAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the study, its trials and its strategy state.</summary>
     [Alias("Delete")]
-    Task DeleteAsync();
+    Task DeleteAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Activates the study and resumes its work after a restart.</summary>
     [Alias("Wake")]
@@ -61,7 +61,7 @@ public interface IStudyGrain : IGrainWithStringKey
 
     /// <summary>An intermediate measurement of a running trial (a heartbeat with metrics); true asks the trainer to stop it early.</summary>
     [Alias("ReportProgress")]
-    Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics);
+    Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A trainer silo reports trainings started and finished. The first completion of a trial the study waits for is

@@ -94,7 +94,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<SubmitResult> SubmitAsync(string specJson)
+    public async Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken = default)
     {
         StudySpec spec;
         try
@@ -119,7 +119,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
                 return new SubmitResult(false, null, [$"name: a study '{StudyId}' already exists with a different spec; choose another name, or delete it first (nas delete {StudyId})"]);
             }
 
-            return new SubmitResult(true, await GetStatusAsync(), []);
+            return new SubmitResult(true, BuildSummary(), []);
         }
 
         // Reading and hashing the data is slow work: it runs on the thread pool, off this grain's turn (the turn awaits it).
@@ -149,24 +149,24 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         await SaveSummaryAsync();
         StartTimer();
         await KeepWakingAsync();
-        return new SubmitResult(true, await GetStatusAsync(), []);
+        return new SubmitResult(true, BuildSummary(), []);
     }
 
     /// <inheritdoc />
-    public Task<StudySummary> GetStatusAsync() => Task.FromResult(BuildSummary());
+    public Task<StudySummary> GetStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(BuildSummary());
 
     /// <inheritdoc />
-    public Task<string?> GetSpecAsync() => Task.FromResult(_state.State.SpecJson);
+    public Task<string?> GetSpecAsync(CancellationToken cancellationToken = default) => Task.FromResult(_state.State.SpecJson);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query) => _store.GetTrialsAsync(StudyId, query);
+    public Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(TrialQuery query, CancellationToken cancellationToken = default) => _store.GetTrialsAsync(StudyId, query, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count) =>
-        _store.GetTrialsAsync(StudyId, new TrialQuery(0, Math.Clamp(count, 1, 10_000), TrialStatus.Completed, TrialOrder.ByScore));
+    public Task<IReadOnlyList<TrialRecord>> GetBestAsync(int count, CancellationToken cancellationToken = default) =>
+        _store.GetTrialsAsync(StudyId, new TrialQuery(0, Math.Clamp(count, 1, 10_000), TrialStatus.Completed, TrialOrder.ByScore), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<StudySummary> CancelAsync()
+    public async Task<StudySummary> CancelAsync(CancellationToken cancellationToken = default)
     {
         if (_state.State.Status == StudyStatus.Running && _ledger is not null)
         {
@@ -174,14 +174,14 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             await FinishAsync(StudyStatus.Cancelled, "cancelled by a user");
         }
 
-        return await GetStatusAsync();
+        return BuildSummary();
     }
 
     /// <inheritdoc />
-    public async Task DeleteAsync()
+    public async Task DeleteAsync(CancellationToken cancellationToken = default)
     {
         await Scheduler.DropStudyAsync(StudyId);
-        await _store.DeleteStudyAsync(StudyId);
+        await _store.DeleteStudyAsync(StudyId, cancellationToken);
         if (_spec is not null)
         {
             await StrategyGrain.ClearAsync();
@@ -217,7 +217,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics)
+    public async Task<bool> ReportProgressAsync(long trialId, int step, IReadOnlyDictionary<string, double> metrics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         if (_ledger?.Get(trialId) is not { Status: TrialStatus.Pending or TrialStatus.Running } || _state.State.Status != StudyStatus.Running)
@@ -227,7 +227,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
 
         if (_store is IMeasurementStore measurements)
         {
-            await measurements.AppendMeasurementsAsync([new TrialMeasurement { StudyId = StudyId, TrialId = trialId, Step = step, Metrics = metrics, RecordedAt = _time.GetUtcNow() }]);
+            await measurements.AppendMeasurementsAsync([new TrialMeasurement { StudyId = StudyId, TrialId = trialId, Step = step, Metrics = metrics, RecordedAt = _time.GetUtcNow() }], cancellationToken);
         }
 
         var score = _ledger.Score(metrics);
@@ -241,9 +241,9 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId) =>
+    public async Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId, CancellationToken cancellationToken = default) =>
         _store is IMeasurementStore measurements
-            ? [.. (await measurements.GetMeasurementsAsync(StudyId, trialId)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]
+            ? [.. (await measurements.GetMeasurementsAsync(StudyId, trialId, cancellationToken)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]
             : [];
 
     /// <inheritdoc />

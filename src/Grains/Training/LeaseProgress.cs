@@ -17,7 +17,7 @@ internal sealed class LeaseProgress(ISchedulerGrain scheduler, IStudyGrain study
     {
         try
         {
-            return metrics.Count > 0 && await study.ReportProgressAsync(beat.Task.TrialId, step, metrics);
+            return metrics.Count > 0 && await study.ReportProgressAsync(beat.Task.TrialId, step, metrics, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
