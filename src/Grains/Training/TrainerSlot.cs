@@ -35,7 +35,7 @@ public sealed partial class TrainerSlot
         _registry = registry;
         _time = time;
         _logger = logger;
-        _nextShard = Math.Abs(info.SlotId.GetHashCode(StringComparison.Ordinal)) % Math.Max(1, settings.Shards);
+        _nextShard = (int)((uint)info.SlotId.GetHashCode(StringComparison.Ordinal) % (uint)Math.Max(1, settings.Shards));
     }
 
     /// <summary>The slot's id, silo and device.</summary>
