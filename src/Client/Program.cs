@@ -1,7 +1,13 @@
 using System.CommandLine;
 using NasOrleans.Client;
 using NasOrleans.Client.Commands;
+using NasOrleans.Hosting;
 using NasOrleans.Training.Controllers;
+
+if (SlotWorkerEntry.IsWorker(args))
+{
+    return await SlotWorkerEntry.RunAsync(args);
+}
 
 var global = new GlobalOptions();
 TorchControllers.Register();

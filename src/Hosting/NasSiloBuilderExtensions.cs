@@ -6,6 +6,7 @@ using NasOrleans.Grains;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Grains.Training;
+using NasOrleans.Grains.Training.Workers;
 using NasOrleans.Storage;
 using NasOrleans.Storage.Postgres;
 using NasOrleans.Storage.Sqlite;
@@ -62,6 +63,11 @@ public static class NasSiloBuilderExtensions
         if (options.TrainerSlots > 0)
         {
             services.AddSingleton<StudyTrainers>();
+            if (options.SlotIsolation == SlotIsolation.Process)
+            {
+                services.AddSingleton(_ => new SlotWorkers(SlotWorkerEntry.CommandFor(options)));
+            }
+
             services.AddSingleton<TrialReporter>();
             services.AddSingleton<TrialRunner>();
             services.AddSingleton<SlotLoopRegistry>();

@@ -62,6 +62,19 @@ public sealed class NasSiloOptions : IValidatableObject
     /// </summary>
     public string Devices { get; set; } = "auto";
 
+    /// <summary>
+    /// The slots' CPU thread budgets: <c>auto</c> (the cores shared out over the slots), a count for every slot, or a
+    /// list such as <c>1,2</c> (slot i takes entry i mod count). A spec's own <c>threads</c> parameter wins.
+    /// </summary>
+    public string SlotThreads { get; set; } = "auto";
+
+    /// <summary>
+    /// Where slots train: <see cref="Hosting.SlotIsolation.Inline"/> (in the silo's process) or
+    /// <see cref="Hosting.SlotIsolation.Process"/> (each slot in a worker process of its own, so that slots with
+    /// different devices or thread budgets reproduce their single-slot results).
+    /// </summary>
+    public SlotIsolation SlotIsolation { get; set; } = SlotIsolation.Inline;
+
     /// <summary>Where the slot host writes its slots' status (JSON, rewritten every second), or null for nowhere.</summary>
     public string? SlotStatusFile { get; set; }
 
@@ -93,10 +106,15 @@ public sealed class NasSiloOptions : IValidatableObject
             yield return new ValidationResult("A control silo never trains: set TrainerSlots to 0, or use the role All or Trainer.", [nameof(Role), nameof(TrainerSlots)]);
         }
 
+        if (!Enum.IsDefined(SlotIsolation))
+        {
+            yield return new ValidationResult($"SlotIsolation must be Inline or Process (was {SlotIsolation}).", [nameof(SlotIsolation)]);
+        }
+
         var devicesProblem = DevicesProblem();
         if (devicesProblem is not null)
         {
-            yield return new ValidationResult(devicesProblem, [nameof(Devices)]);
+            yield return new ValidationResult(devicesProblem, [nameof(Devices), nameof(SlotThreads)]);
         }
 
         if (Role == SiloRole.Trainer && TrainerSlots == 0)
@@ -126,7 +144,7 @@ public sealed class NasSiloOptions : IValidatableObject
     {
         try
         {
-            SlotDevices.Resolve(Devices, 1, 1, gpuFolder: "");
+            SlotDevices.WithThreads(SlotDevices.Resolve(Devices, 1, 1, gpuFolder: ""), SlotThreads);
             return null;
         }
         catch (ArgumentException ex)

@@ -51,6 +51,33 @@ public static class SlotDevices
         return [.. Enumerable.Range(0, slots).Select(i => new SlotDevice(listed[i % listed.Length], threads))];
     }
 
+    /// <summary>
+    /// <paramref name="devices"/> with the thread budgets of <paramref name="setting"/>: <c>auto</c> (or empty) keeps the
+    /// share of the cores; a number gives every slot that many threads; a list such as <c>1,2</c> gives slot i entry
+    /// i mod count.
+    /// </summary>
+    public static IReadOnlyList<SlotDevice> WithThreads(IReadOnlyList<SlotDevice> devices, string? setting)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        var text = setting?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(text) || text == "auto")
+        {
+            return devices;
+        }
+
+        var listed = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var threads = new int[listed.Length];
+        for (var i = 0; i < listed.Length; i++)
+        {
+            if (!int.TryParse(listed[i], NumberStyles.None, CultureInfo.InvariantCulture, out threads[i]) || threads[i] is < 1 or > 1024)
+            {
+                throw new ArgumentException($"SlotThreads '{setting}' must be auto, a thread count from 1 to 1024, or a list of them such as 1,2 (slot i takes entry i mod count).", nameof(setting));
+            }
+        }
+
+        return [.. devices.Select((d, i) => d with { Threads = threads[i % threads.Length] })];
+    }
+
     /// <summary>GPUs the driver lists in <paramref name="gpuFolder"/> (one entry per GPU), or 0.</summary>
     public static int CountGpus(string gpuFolder = NvidiaGpuFolder) =>
         Directory.Exists(gpuFolder) ? Directory.GetFileSystemEntries(gpuFolder).Length : 0;

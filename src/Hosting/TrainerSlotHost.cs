@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Training;
+using NasOrleans.Grains.Training.Workers;
 using Orleans.Runtime;
 
 namespace NasOrleans.Hosting;
@@ -27,11 +28,13 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     private readonly int _shards;
     private readonly TimeProvider _time;
     private readonly ILogger<TrainerSlotHost> _logger;
+    private readonly SlotWorkers? _workers;
     private ITimer? _audit;
 
     /// <summary>Creates the host.</summary>
-    public TrainerSlotHost(IGrainFactory grains, TrialRunner runner, SlotLoopRegistry registry, ILocalSiloDetails silo, NasSiloOptions options, IOptions<SchedulerOptions> scheduler, TimeProvider time, ILogger<TrainerSlotHost> logger)
+    public TrainerSlotHost(IGrainFactory grains, TrialRunner runner, SlotLoopRegistry registry, ILocalSiloDetails silo, NasSiloOptions options, IOptions<SchedulerOptions> scheduler, TimeProvider time, ILogger<TrainerSlotHost> logger, SlotWorkers? workers = null)
     {
+        _workers = workers;
         ArgumentNullException.ThrowIfNull(scheduler);
         _grains = grains;
         _runner = runner;
@@ -73,11 +76,11 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     private Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = new TrainerSlotSettings(_options.LeasesPerPull, _options.MinPollInterval, _options.MaxPollInterval, _options.HeartbeatInterval, _shards);
-        var devices = SlotDevices.Resolve(_options.Devices, _options.TrainerSlots, Environment.ProcessorCount);
+        var devices = SlotDevices.WithThreads(SlotDevices.Resolve(_options.Devices, _options.TrainerSlots, Environment.ProcessorCount), _options.SlotThreads);
         var silo = _silo.SiloAddress.ToString();
         for (var i = 0; i < devices.Count; i++)
         {
-            var slot = NewSlot($"{silo}/slot{i}", devices[i].Device, settings);
+            var slot = NewSlot($"{silo}/slot{i}", devices[i], settings);
             _owned.Add(slot);
             slot.Start();
         }
@@ -85,10 +88,10 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
         for (var i = 0; i < _options.DetachedSlotsForTesting; i++)
         {
             // A loop started outside the host on purpose, so that a test can see the audit find it.
-            NewSlot($"{silo}/detached{i}", "cpu", settings).Start();
+            NewSlot($"{silo}/detached{i}", new SlotDevice("cpu", 1), settings).Start();
         }
 
-        LogSlots(_logger, devices.Count, string.Join(", ", devices.Select(d => d.Device).Distinct()));
+        LogSlots(_logger, devices.Count, string.Join(", ", devices.Select(d => $"{d.Device} ({d.Threads} threads)")), _options.SlotIsolation);
         WriteStatus(0);
         _audit = _time.CreateTimer(_ => Audit(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
@@ -103,8 +106,8 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
         WriteStatus(0);
     }
 
-    private TrainerSlot NewSlot(string id, string device, TrainerSlotSettings settings) =>
-        new(new SlotInfo(id, _silo.SiloAddress.ToParsableString(), device), settings, _grains, _runner, _registry, _time, _logger);
+    private TrainerSlot NewSlot(string id, SlotDevice device, TrainerSlotSettings settings) =>
+        new(new SlotInfo(id, _silo.SiloAddress.ToParsableString(), device.Device, device.Threads), settings, _grains, _runner, _registry, _time, _logger);
 
     private void WriteStatus(int orphans)
     {
@@ -121,15 +124,16 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
             running_loops = _registry.Running.Count,
             orphans,
             orphans_detected = OrphansDetected,
-            slots = _owned.Select(s => new { id = s.Info.SlotId, device = s.Info.Device, running = s.IsRunning, current = s.Current, completed = s.Completed, failed = s.Failed }),
+            isolation = _options.SlotIsolation.ToString(),
+            slots = _owned.Select(s => new { id = s.Info.SlotId, device = s.Info.Device, threads = s.Info.Threads, worker_pid = _workers?.ProcessIdOf(s.Info.SlotId) ?? 0, running = s.IsRunning, current = s.Current, completed = s.Completed, failed = s.Failed }),
         };
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(status));
         File.Move(temporary, path, overwrite: true);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Count} trainer slots on {Devices}")]
-    private static partial void LogSlots(ILogger logger, int count, string devices);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Count} trainer slots on {Devices}, isolation {Isolation}")]
+    private static partial void LogSlots(ILogger logger, int count, string devices, SlotIsolation isolation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drained {Count} trainer slot loops ({HandedBack} handed their lease back)")]
     private static partial void LogDrained(ILogger logger, int count, int handedBack);

@@ -74,4 +74,41 @@ public sealed class SlotDevicesTests
 
         Assert.Contains("cuda:N", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WithThreads_List_GivesSlotIEntryIModCount()
+    {
+        var devices = SlotDevices.WithThreads(SlotDevices.Assign(3, 0, 6), "1, 2");
+
+        Assert.Equal([1, 2, 1], devices.Select(d => d.Threads));
+        Assert.All(devices, d => Assert.Equal("cpu", d.Device));
+    }
+
+    [Fact]
+    public void WithThreads_Auto_KeepsTheShareOfTheCores() =>
+        Assert.All(SlotDevices.WithThreads(SlotDevices.Assign(2, 0, 8), "auto"), d => Assert.Equal(4, d.Threads));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    [InlineData("1,-2")]
+    [InlineData("2000")]
+    public void EnsureValid_BadSlotThreads_IsRejectedNamingTheAcceptedForms(string setting)
+    {
+        var options = new NasSiloOptions { SlotThreads = setting };
+
+        var error = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(options.EnsureValid);
+
+        Assert.Contains("SlotThreads '" + setting + "' must be auto, a thread count from 1 to 1024", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_UnknownSlotIsolation_IsRejected()
+    {
+        var options = new NasSiloOptions { SlotIsolation = (SlotIsolation)7 };
+
+        var error = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(options.EnsureValid);
+
+        Assert.Contains("SlotIsolation must be Inline or Process", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -70,6 +70,19 @@ internal sealed class FaultCluster : IAsyncDisposable
             trainer: { kind: synthetic, parameters: { duration_ms: {{durationMs}} } }
             budget: { max_trials: {{trials}}, parallel_trials: {{parallel}} }
             """);
+        await SubmitFileAsync(spec, gateway);
+    }
+
+    /// <summary>Writes <paramref name="yaml"/> as the spec of <paramref name="study"/> and submits it with <c>nas submit --gateway</c>.</summary>
+    public async Task SubmitSpecAsync(string study, string yaml, string gateway)
+    {
+        var spec = Path.Combine(Directory, study + ".yaml");
+        await File.WriteAllTextAsync(spec, yaml);
+        await SubmitFileAsync(spec, gateway);
+    }
+
+    private async Task SubmitFileAsync(string spec, string gateway)
+    {
         using var submit = ChildProcess.Start("nas submit", ChildProcess.BuiltDll("Client", "nas.dll"), Directory, ClientEnvironment,
             ["submit", spec, "--gateway", gateway]);
         var code = await submit.WaitForExitAsync(TimeSpan.FromSeconds(60));

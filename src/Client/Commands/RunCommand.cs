@@ -21,8 +21,13 @@ internal static class RunCommand
         var slots = new Option<int>("--slots") { Description = "Trainer slots in this process (default: 2).", DefaultValueFactory = _ => 2 };
         var store = new Option<StoreKind>("--store") { Description = "Where to keep trials: sqlite (the data directory, resumable) or memory.", DefaultValueFactory = _ => StoreKind.Sqlite };
         var telemetry = new Option<TelemetryExporter>("--telemetry") { Description = "Export metrics and traces: none, console or otlp.", DefaultValueFactory = _ => TelemetryExporter.None };
+        var isolation = new Option<SlotIsolation>("--isolation")
+        {
+            Description = "Where slots train: inline (in this process) or process (each slot in a worker process of its own: slots reproduce their single-slot results, a native crash costs one trial).",
+            DefaultValueFactory = _ => SlotIsolation.Inline,
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log the silo's progress to stderr." };
-        var command = new Command("run", "Run a study to the end on the embedded default (no server needed); run again to resume.") { spec, slots, store, telemetry, verbose };
+        var command = new Command("run", "Run a study to the end on the embedded default (no server needed); run again to resume.") { spec, slots, store, telemetry, isolation, verbose };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -48,6 +53,7 @@ internal static class RunCommand
                 Store = result.GetValue(store),
                 TrainerSlots = result.GetValue(slots),
                 Telemetry = result.GetValue(telemetry),
+                SlotIsolation = result.GetValue(isolation),
             };
             return await RunAsync(settings, parsed, options, result.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning, ct);
         }));

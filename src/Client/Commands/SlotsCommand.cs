@@ -27,7 +27,7 @@ internal static class SlotsCommand
             var slots = await ReadAsync(grains, new SchedulerOptions().Shards, ct);
             if (settings.Json)
             {
-                JsonOutput.Write(new { slots = slots.Select(s => new { slot = s.Slot.SlotId, silo = s.Slot.Silo, device = s.Slot.Device, last_seen = s.LastSeen, trials = s.Trials }).ToList() });
+                JsonOutput.Write(new { slots = slots.Select(s => new { slot = s.Slot.SlotId, silo = s.Slot.Silo, device = s.Slot.Device, threads = s.Slot.Threads, last_seen = s.LastSeen, trials = s.Trials }).ToList() });
             }
             else if (slots.Count == 0)
             {
@@ -38,7 +38,7 @@ internal static class SlotsCommand
                 foreach (var s in slots)
                 {
                     var trials = s.Trials.Count == 0 ? "idle" : string.Join(", ", s.Trials);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Slot.SlotId}  {s.Slot.Device}  seen {s.LastSeen:HH:mm:ss}  {trials}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Slot.SlotId}  {s.Slot.Device} ({s.Slot.Threads} threads)  seen {s.LastSeen:HH:mm:ss}  {trials}"));
                 }
             }
 

@@ -8,6 +8,7 @@ using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Telemetry;
+using NasOrleans.Grains.Training.Workers;
 
 namespace NasOrleans.Grains.Training;
 
@@ -24,10 +25,12 @@ public sealed partial class TrialRunner
     private readonly TimeProvider _time;
     private readonly int _shards;
     private readonly ILogger<TrialRunner> _logger;
+    private readonly SlotWorkers? _workers;
 
-    /// <summary>Creates the runner.</summary>
-    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, IOptions<SchedulerOptions> scheduler, ILogger<TrialRunner> logger)
+    /// <summary>Creates the runner; with <paramref name="workers"/>, each slot trains in its own worker process.</summary>
+    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, IOptions<SchedulerOptions> scheduler, ILogger<TrialRunner> logger, SlotWorkers? workers = null)
     {
+        _workers = workers;
         ArgumentNullException.ThrowIfNull(scheduler);
         _grains = grains;
         _trainers = trainers;
@@ -56,8 +59,15 @@ public sealed partial class TrialRunner
         TrialOutcome outcome;
         try
         {
-            var (space, trainer) = _trainers.Get(task.StudyId, task.SpecHash, lease.SpecJson);
-            outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey), slot.Device), progress, lost.Token);
+            if (_workers is not null)
+            {
+                outcome = await _workers.TrainAsync(slot, lease, progress, lost.Token);
+            }
+            else
+            {
+                var (space, trainer) = _trainers.Get(task.StudyId, task.SpecHash, lease.SpecJson);
+                outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey), slot.Device, slot.Threads), progress, lost.Token);
+            }
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {

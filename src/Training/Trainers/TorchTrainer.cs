@@ -137,7 +137,10 @@ public sealed class TorchTrainer : ITrainer
             try
             {
                 var (parameters, flops) = ModelCost.Compute(request.Space, request.Architecture, split.Shape, split.Classes);
-                var result = await TrainingLoop.RunAsync(module, split, Options.Training, device, progress, _time, cancellationToken).ConfigureAwait(false);
+                // A slot's thread budget applies when the spec sets none (libtorch's count is process-wide: in a slot's own
+                // worker process it is the slot's; inline, every slot of the silo has the same budget).
+                var settings = Options.Training.Threads == 0 && request.SlotThreads > 0 ? Options.Training with { Threads = request.SlotThreads } : Options.Training;
+                var result = await TrainingLoop.RunAsync(module, split, settings, device, progress, _time, cancellationToken).ConfigureAwait(false);
                 var metrics = TorchTrainerMetrics.From(result, parameters, flops);
                 if (result.Status == TrainingStatus.Diverged)
                 {

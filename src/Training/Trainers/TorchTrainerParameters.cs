@@ -33,7 +33,7 @@ public static class TorchTrainerParameters
             "Image augmentation of training batches: none, flip (horizontal), crop (random, after 2-pixel padding) or flip+crop; ignored for tabular data.", Choices: TrainingChoices.Augmentations),
         new("seed", ParameterKind.Integer, "0", "Seed of the weights, shuffles and augmentation (the same architecture and seed train the same).", Min: 0),
         new("device", ParameterKind.Text, "auto", "auto (CUDA when available), cpu or cuda.", Choices: ["auto", "cpu", "cuda"]),
-        new("threads", ParameterKind.Integer, "0", "libtorch CPU threads (torch.set_num_threads, process-wide: give each of N slots cores/N); 0 keeps libtorch's default.", Min: 0, Max: 1024),
+        new("threads", ParameterKind.Integer, "0", "libtorch CPU threads (torch.set_num_threads); 0 takes the slot's thread budget (Nas:Silo:SlotThreads, by default the cores shared out over the slots).", Min: 0, Max: 1024),
         new("max_train_samples", ParameterKind.Integer, "0", "Train on at most this many (shuffled) training samples, for quick runs; 0 for all.", Min: 0, Max: int.MaxValue),
     ];
 
