@@ -57,6 +57,7 @@ public static class NasSiloBuilderExtensions
         {
             ArtifactDirectory = options.ResolvedArtifactDirectory,
         });
+        services.AddSingleton<SchedulerShardCount>();
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<GrainTypeOptions>(o => SiloRoleGrains.Apply(o, options.Role));

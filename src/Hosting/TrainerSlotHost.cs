@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Training;
@@ -25,23 +24,22 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     private readonly SlotLoopRegistry _registry;
     private readonly ILocalSiloDetails _silo;
     private readonly NasSiloOptions _options;
-    private readonly int _shards;
+    private readonly SchedulerShardCount _shards;
     private readonly TimeProvider _time;
     private readonly ILogger<TrainerSlotHost> _logger;
     private readonly SlotWorkers? _workers;
     private ITimer? _audit;
 
     /// <summary>Creates the host.</summary>
-    public TrainerSlotHost(IGrainFactory grains, TrialRunner runner, SlotLoopRegistry registry, ILocalSiloDetails silo, NasSiloOptions options, IOptions<SchedulerOptions> scheduler, TimeProvider time, ILogger<TrainerSlotHost> logger, SlotWorkers? workers = null)
+    public TrainerSlotHost(IGrainFactory grains, TrialRunner runner, SlotLoopRegistry registry, ILocalSiloDetails silo, NasSiloOptions options, SchedulerShardCount shards, TimeProvider time, ILogger<TrainerSlotHost> logger, SlotWorkers? workers = null)
     {
         _workers = workers;
-        ArgumentNullException.ThrowIfNull(scheduler);
         _grains = grains;
         _runner = runner;
         _registry = registry;
         _silo = silo;
         _options = options;
-        _shards = scheduler.Value.Shards;
+        _shards = shards;
         _time = time;
         _logger = logger;
     }
@@ -75,7 +73,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = new TrainerSlotSettings(_options.LeasesPerPull, _options.MinPollInterval, _options.MaxPollInterval, _options.HeartbeatInterval, _shards);
+        var settings = new TrainerSlotSettings(_options.LeasesPerPull, _options.MinPollInterval, _options.MaxPollInterval, _options.HeartbeatInterval);
         var devices = SlotDevices.WithThreads(SlotDevices.Resolve(_options.Devices, _options.TrainerSlots, Environment.ProcessorCount), _options.SlotThreads);
         var silo = _silo.SiloAddress.ToString();
         for (var i = 0; i < devices.Count; i++)
@@ -107,7 +105,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     }
 
     private TrainerSlot NewSlot(string id, SlotDevice device, TrainerSlotSettings settings) =>
-        new(new SlotInfo(id, _silo.SiloAddress.ToParsableString(), device.Device, device.Threads), settings, _grains, _runner, _registry, _time, _logger);
+        new(new SlotInfo(id, _silo.SiloAddress.ToParsableString(), device.Device, device.Threads), settings, _grains, _shards, _runner, _registry, _time, _logger);
 
     private void WriteStatus(int orphans)
     {

@@ -103,7 +103,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
             if (deadline.IsCancellationRequested)
             {
-                var scheduler = SchedulerShards.For(Client, spec.Name, new SchedulerOptions().Shards);
+                var scheduler = SchedulerShards.For(Client, spec.Name, await Client.GetGrain<IStudyCatalogGrain>(0).GetSchedulerShardsAsync());
                 var counts = await scheduler.GetCountsAsync(spec.Name);
                 var slots = await scheduler.GetSlotsAsync();
                 Assert.Fail($"study {spec.Name} stuck: {status} queue {counts}; slots: {string.Join(" | ", slots.Select(s => $"{s.Slot.SlotId} {string.Join(',', s.Trials)}"))}");

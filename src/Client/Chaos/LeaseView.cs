@@ -14,7 +14,7 @@ internal static class LeaseView
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(cluster);
-        var shards = new SchedulerOptions().Shards;
+        var shards = await grains.GetGrain<IStudyCatalogGrain>(0).GetSchedulerShardsAsync();
         var views = await Task.WhenAll(Enumerable.Range(0, shards).Select(s => grains.GetGrain<ISchedulerGrain>(s).GetSlotsAsync(cancellationToken)));
         var prefix = studyId + "/";
         var leased = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -38,7 +38,7 @@ internal static class LoadBenchRunner
         await using var silo = await EmbeddedSilo.StartAsync(options, LogLevel.Error, cancellationToken);
         var specs = Enumerable.Range(0, settings.Studies).Select(i => Spec(settings, i)).ToList();
         var studies = specs.Select(s => silo.Grains.GetGrain<IStudyGrain>(s.Name)).ToList();
-        var shards = new SchedulerOptions().Shards;
+        var shards = await silo.Grains.GetGrain<IStudyCatalogGrain>(0).GetSchedulerShardsAsync();
 
         var started = Stopwatch.GetTimestamp();
         var submitted = await Task.WhenAll(studies.Select((study, i) => study.SubmitAsync(StudySpecJson.Serialize(specs[i]))));

@@ -24,7 +24,7 @@ internal static class SlotsCommand
 
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var grains = ((GrainStudyClient)client).Grains;
-            var slots = await ReadAsync(grains, new SchedulerOptions().Shards, ct);
+            var slots = await ReadAsync(grains, await grains.GetGrain<IStudyCatalogGrain>(0).GetSchedulerShardsAsync(), ct);
             if (settings.Json)
             {
                 JsonOutput.Write(new { slots = slots.Select(s => new { slot = s.Slot.SlotId, silo = s.Slot.Silo, device = s.Slot.Device, threads = s.Slot.Threads, last_seen = s.LastSeen, trials = s.Trials }).ToList() });

@@ -103,8 +103,13 @@ internal sealed class LeaseBook
     }
 
     /// <summary>Extends a lease, adopting one this book never granted; false when the trial is another lease's or recorded.</summary>
-    public bool Beat(LeaseBeat beat)
+    public bool Beat(LeaseBeat beat) => Beat(beat, out _);
+
+    /// <summary>Extends a lease as <see cref="Beat(LeaseBeat)"/>; <paramref name="adopted"/> tells a lease this book had not granted.</summary>
+    public bool Beat(LeaseBeat beat, out bool adopted)
     {
+        ArgumentNullException.ThrowIfNull(beat);
+        adopted = false;
         var record = Seen(beat.Slot);
         var now = _time.GetUtcNow();
         if (_leases.TryGetValue(beat.LeaseId, out var lease))
@@ -122,6 +127,7 @@ internal sealed class LeaseBook
         study.RemoveQueued(beat.Task.TrialId);
         study.Held.Remove(beat.Task.TrialId);
         Grant(study, new TrialLease(beat.LeaseId, beat.Task, beat.Attempt, now + _leaseTimeout, study.SpecJson), record);
+        adopted = true;
         return true;
     }
 

@@ -43,7 +43,6 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     {
         ArgumentNullException.ThrowIfNull(work);
         _book.Offer(work);
-        NasTelemetry.SetQueueDepth(_book.QueueDepth);
         return Task.CompletedTask;
     }
 
@@ -55,7 +54,6 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
         if (leases.Count > 0)
         {
             NasTelemetry.TrialsStarted.Add(leases.Count);
-            NasTelemetry.SetQueueDepth(_book.QueueDepth);
         }
 
         return Task.FromResult<IReadOnlyList<TrialLease>>(leases);
@@ -65,9 +63,8 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     public Task<HeartbeatReply> BeatAsync(LeaseBeat beat, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(beat);
-        var known = _book.Find(beat.LeaseId) is not null;
-        var alive = _book.Beat(beat);
-        if (alive && !known)
+        var alive = _book.Beat(beat, out var adopted);
+        if (adopted)
         {
             LogAdopted(_logger, beat.Task.StudyId, beat.Task.TrialId, beat.Attempt, beat.Slot.SlotId);
         }
@@ -93,7 +90,6 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     public Task DropStudyAsync(string studyId, CancellationToken cancellationToken = default)
     {
         _book.DropStudy(studyId);
-        NasTelemetry.SetQueueDepth(_book.QueueDepth);
         return Task.CompletedTask;
     }
 
@@ -122,7 +118,8 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
             }
         }
 
-        NasTelemetry.SetQueueDepth(_book.QueueDepth);
+        // The gauge is read every sweep, not per call: summing the queues costs one pass over the shard's studies.
+        NasTelemetry.SetQueueDepth(this.GetPrimaryKeyLong(), _book.QueueDepth);
         return Task.CompletedTask;
     }
 

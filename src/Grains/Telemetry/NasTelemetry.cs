@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -27,6 +28,9 @@ public static class NasTelemetry
     /// <summary>Tag with the trial's outcome (a <c>TrialStatus</c> name: Completed, Failed).</summary>
     public const string TrialStatusTag = "nas.trial.status";
 
+    /// <summary>Tag: the scheduler shard.</summary>
+    public const string ShardTag = "nas.shard";
+
     /// <summary>Traces of submits, study pumps, proposals and trainings.</summary>
     public static readonly ActivitySource ActivitySource = new(Name);
 
@@ -48,11 +52,15 @@ public static class NasTelemetry
     /// <summary>Time a strategy takes to propose a batch.</summary>
     public static readonly Histogram<double> ProposalLatency = Meter.CreateHistogram<double>("nas.proposal.latency", "ms", "Time to obtain a batch of proposals from the strategy.");
 
-    private static long s_queueDepth;
+    private static readonly ConcurrentDictionary<long, long> QueueDepths = new();
 
     static NasTelemetry()
     {
-        Meter.CreateObservableGauge("nas.queue.depth", () => Interlocked.Read(ref s_queueDepth), "{trial}", "Trials waiting in the scheduler's queue.");
+        Meter.CreateObservableGauge(
+            "nas.queue.depth",
+            () => QueueDepths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>(ShardTag, d.Key))),
+            "{trial}",
+            "Trials waiting in each scheduler shard's queue (tag shard) of this silo.");
     }
 
     /// <summary>Starts the client-side activity around submitting study <paramref name="studyId"/> (null when nobody listens).</summary>
@@ -82,6 +90,6 @@ public static class NasTelemetry
     public static string? TraceParentOf(Activity? activity) =>
         activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : null;
 
-    /// <summary>Sets the queue depth the gauge reports.</summary>
-    public static void SetQueueDepth(long depth) => Interlocked.Exchange(ref s_queueDepth, depth);
+    /// <summary>Sets the queue depth the gauge reports for scheduler shard <paramref name="shard"/>.</summary>
+    public static void SetQueueDepth(long shard, long depth) => QueueDepths[shard] = depth;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Grains.Scheduling;
 
 namespace NasOrleans.Grains.Training;
 
@@ -22,10 +23,11 @@ public sealed partial class TrainerSlot
     private long _completed;
     private long _failed;
     private string? _current;
-    private int _nextShard;
+    private readonly SchedulerShardCount _shards;
+    private int _nextShard = -1;
 
     /// <summary>Creates a slot (not started).</summary>
-    public TrainerSlot(SlotInfo info, TrainerSlotSettings settings, IGrainFactory grains, TrialRunner runner, SlotLoopRegistry registry, TimeProvider time, ILogger logger)
+    public TrainerSlot(SlotInfo info, TrainerSlotSettings settings, IGrainFactory grains, SchedulerShardCount shards, TrialRunner runner, SlotLoopRegistry registry, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(info);
         Info = info;
@@ -35,7 +37,7 @@ public sealed partial class TrainerSlot
         _registry = registry;
         _time = time;
         _logger = logger;
-        _nextShard = (int)((uint)info.SlotId.GetHashCode(StringComparison.Ordinal) % (uint)Math.Max(1, settings.Shards));
+        _shards = shards;
     }
 
     /// <summary>The slot's id, silo and device.</summary>
@@ -116,11 +118,19 @@ public sealed partial class TrainerSlot
     {
         var stop = _stopPulling.Token;
         IReadOnlyList<TrialLease> leases = [];
-        for (var tried = 0; tried < Settings.Shards && leases.Count == 0 && !stop.IsCancellationRequested; tried++)
+        var shards = await _shards.GetAsync();
+        if (_nextShard < 0)
         {
-            var shard = _nextShard;
-            _nextShard = (_nextShard + 1) % Settings.Shards;
-            leases = await _grains.GetGrain<ISchedulerGrain>(shard).AcquireAsync(Info, Settings.LeasesPerPull, CancellationToken.None);
+            // Slots start at different shards, so that a thousand of them do not all ask shard 0 first.
+            _nextShard = (int)((uint)Info.SlotId.GetHashCode(StringComparison.Ordinal) % (uint)shards);
+        }
+
+        ISchedulerGrain scheduler = null!;
+        for (var tried = 0; tried < shards && leases.Count == 0 && !stop.IsCancellationRequested; tried++)
+        {
+            scheduler = _grains.GetGrain<ISchedulerGrain>(_nextShard % shards);
+            _nextShard = (_nextShard + 1) % shards;
+            leases = await scheduler.AcquireAsync(Info, Settings.LeasesPerPull, CancellationToken.None);
         }
 
         if (leases.Count == 0)
@@ -135,12 +145,12 @@ public sealed partial class TrainerSlot
             if (stop.IsCancellationRequested)
             {
                 // Draining: hand back what was not started so another slot takes it at once.
-                await Task.WhenAll(leases.Skip(i).Select(l => SchedulerShards.For(_grains, l.Task.StudyId, Settings.Shards).ReleaseAsync(l.LeaseId)));
+                await Task.WhenAll(leases.Skip(i).Select(l => scheduler.ReleaseAsync(l.LeaseId)));
                 break;
             }
 
             Volatile.Write(ref _current, $"{leases[i].Task.StudyId}/{leases[i].Task.TrialId}");
-            recording.Add(await _runner.TrainAsync(leases[i], Info, Settings.HeartbeatInterval, _abortTraining.Token));
+            recording.Add(await _runner.TrainAsync(leases[i], Info, scheduler, Settings.HeartbeatInterval, _abortTraining.Token));
             Volatile.Write(ref _current, null);
         }
 

@@ -5,5 +5,4 @@ namespace NasOrleans.Grains.Training;
 /// <param name="MinPollInterval">The first wait after an empty pull; it doubles up to <paramref name="MaxPollInterval"/>.</param>
 /// <param name="MaxPollInterval">The longest wait between empty pulls.</param>
 /// <param name="HeartbeatInterval">How often a lease is beaten while its trial trains.</param>
-/// <param name="Shards">Scheduler shards to pull from.</param>
-public sealed record TrainerSlotSettings(int LeasesPerPull, TimeSpan MinPollInterval, TimeSpan MaxPollInterval, TimeSpan HeartbeatInterval, int Shards);
+public sealed record TrainerSlotSettings(int LeasesPerPull, TimeSpan MinPollInterval, TimeSpan MaxPollInterval, TimeSpan HeartbeatInterval);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
@@ -23,33 +22,29 @@ public sealed partial class TrialRunner
     private readonly StudyTrainers _trainers;
     private readonly TrialReporter _reporter;
     private readonly TimeProvider _time;
-    private readonly int _shards;
     private readonly ILogger<TrialRunner> _logger;
     private readonly SlotWorkers? _workers;
 
     /// <summary>Creates the runner; with <paramref name="workers"/>, each slot trains in its own worker process.</summary>
-    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, IOptions<SchedulerOptions> scheduler, ILogger<TrialRunner> logger, SlotWorkers? workers = null)
+    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, ILogger<TrialRunner> logger, SlotWorkers? workers = null)
     {
         _workers = workers;
-        ArgumentNullException.ThrowIfNull(scheduler);
         _grains = grains;
         _trainers = trainers;
         _reporter = reporter;
         _time = time;
-        _shards = scheduler.Value.Shards;
         _logger = logger;
     }
 
     /// <summary>
-    /// Trains <paramref name="lease"/> on <paramref name="slot"/>. Completes when the training ended, with a task that
+    /// Trains <paramref name="lease"/> (granted by <paramref name="scheduler"/>, the study's shard) on <paramref name="slot"/>. Completes when the training ended, with a task that
     /// completes when the study recorded the result (the lease is beaten until then), so that a slot holding several
     /// leases trains the next one while the last result is on its way.
     /// </summary>
-    public async Task<Task<SlotTrialOutcome>> TrainAsync(TrialLease lease, SlotInfo slot, TimeSpan heartbeatInterval, CancellationToken abort)
+    public async Task<Task<SlotTrialOutcome>> TrainAsync(TrialLease lease, SlotInfo slot, ISchedulerGrain scheduler, TimeSpan heartbeatInterval, CancellationToken abort)
     {
         var task = lease.Task;
         using var activity = NasTelemetry.StartTrialActivity(NasTelemetry.TrialTrainActivity, task.StudyId, task.TrialId, task.TraceParent);
-        var scheduler = SchedulerShards.For(_grains, task.StudyId, _shards);
         var lost = CancellationTokenSource.CreateLinkedTokenSource(abort);
         var progress = new LeaseProgress(scheduler, _grains.GetGrain<IStudyGrain>(task.StudyId), new LeaseBeat(lease.LeaseId, task, lease.Attempt, slot), heartbeatInterval * 2, lost);
         var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _time);
