@@ -14,5 +14,5 @@ public interface IControllerGrain : IStrategyGrain
 {
     /// <summary>The current policy: its parameters, the probabilities of each decision's values, updates and baseline.</summary>
     [Alias("GetPolicy")]
-    Task<PolicySnapshot> GetPolicyAsync();
+    Task<PolicySnapshot> GetPolicyAsync(CancellationToken cancellationToken = default);
 }

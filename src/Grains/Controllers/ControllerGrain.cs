@@ -37,7 +37,7 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
     }
 
     /// <inheritdoc />
-    public async Task<PolicySnapshot> GetPolicyAsync()
+    public async Task<PolicySnapshot> GetPolicyAsync(CancellationToken cancellationToken = default)
     {
         if (await RequireStrategyAsync() is not IPolicyStrategy strategy)
         {

@@ -60,7 +60,7 @@ public abstract class StrategyGrain<TState> : Grain
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     /// <summary>Sets the strategy from the canonical spec (idempotent for the same spec; another spec starts over).</summary>
-    public async Task InitializeAsync(string specJson)
+    public async Task InitializeAsync(string specJson, CancellationToken cancellationToken = default)
     {
         if (_state.State.SpecJson == specJson)
         {
@@ -68,48 +68,48 @@ public abstract class StrategyGrain<TState> : Grain
         }
 
         var (studyId, name) = JournalKey;
-        await _journal.DeleteStrategyJournalAsync(studyId, name);
+        await _journal.DeleteStrategyJournalAsync(studyId, name, cancellationToken);
         var run = new JournaledStrategy(CreateStrategy(specJson));
         _state.State = new TState { SpecJson = specJson };
-        await _state.WriteStateAsync();
+        await _state.WriteStateAsync(cancellationToken);
         (_run, _loaded, _snapshotSequence) = (run, true, 0);
     }
 
     /// <summary>Proposals for trial ids <paramref name="firstTrialId"/> onwards; ids proposed before are answered as before.</summary>
-    public async Task<IReadOnlyList<Proposal>> ProposeAsync(long firstTrialId, int count)
+    public async Task<IReadOnlyList<Proposal>> ProposeAsync(long firstTrialId, int count, CancellationToken cancellationToken = default)
     {
         var run = await RequireRunAsync();
         var events = new List<StrategyJournalEvent>();
         // Proposing and observing can be slow (predictor fits, TabNAS's feasibility rollouts): they run on the thread
         // pool, off the silo's scheduler; the grain is not reentrant, so nothing else touches the strategy meanwhile.
-        var proposals = await Task.Run(() => run.Propose(firstTrialId, count, events));
-        await PersistAsync(run, events);
+        var proposals = await Task.Run(() => run.Propose(firstTrialId, count, events), cancellationToken);
+        await PersistAsync(run, events, cancellationToken);
         return proposals;
     }
 
     /// <summary>Tells the strategy results; trial ids it has seen are ignored.</summary>
-    public async Task ObserveAsync(IReadOnlyList<Observation> observations)
+    public async Task ObserveAsync(IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
         var run = await RequireRunAsync();
         var events = new List<StrategyJournalEvent>();
-        await Task.Run(() => run.Observe(observations, events));
-        await PersistAsync(run, events);
+        await Task.Run(() => run.Observe(observations, events), cancellationToken);
+        await PersistAsync(run, events, cancellationToken);
     }
 
     /// <summary>How many distinct trials the strategy has observed.</summary>
-    public async Task<int> GetObservedCountAsync()
+    public async Task<int> GetObservedCountAsync(CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync();
         return ObservedCount;
     }
 
     /// <summary>Forgets everything (the study was deleted): the journal, its snapshot and the grain state.</summary>
-    public async Task ClearAsync()
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
     {
         var (studyId, name) = JournalKey;
-        await _journal.DeleteStrategyJournalAsync(studyId, name);
-        await _state.ClearStateAsync();
+        await _journal.DeleteStrategyJournalAsync(studyId, name, cancellationToken);
+        await _state.ClearStateAsync(cancellationToken);
         _state.State = new TState();
         (_run, _loaded, _snapshotSequence) = (null, true, 0);
         DeactivateOnIdle();
@@ -127,8 +127,9 @@ public abstract class StrategyGrain<TState> : Grain
     private Task EnsureLoadedAsync() => _loaded ? Task.CompletedTask : LoadAsync(CancellationToken.None);
 
     // The journal is the truth: an event is applied in memory, then appended; when the append fails the activation
-    // forgets its state and reloads it from the journal on the next call, so it never answers from a state the journal lacks.
-    private async Task PersistAsync(JournaledStrategy run, List<StrategyJournalEvent> events)
+    // forgets its state and reloads it from the journal on the next call, so it never answers from a state the journal lacks
+    // (a cancelled append included).
+    private async Task PersistAsync(JournaledStrategy run, List<StrategyJournalEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -138,7 +139,7 @@ public abstract class StrategyGrain<TState> : Grain
         var (studyId, name) = JournalKey;
         try
         {
-            await _journal.AppendStrategyEventsAsync(studyId, name, events);
+            await _journal.AppendStrategyEventsAsync(studyId, name, events, cancellationToken);
         }
         catch (Exception e)
         {
