@@ -25,6 +25,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     private readonly ILocalSiloDetails _silo;
     private readonly NasSiloOptions _options;
     private readonly SchedulerShardCount _shards;
+    private readonly SlotWakeup _wakeup = new();
     private readonly TimeProvider _time;
     private readonly ILogger<TrainerSlotHost> _logger;
     private readonly SlotWorkers? _workers;
@@ -105,7 +106,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     }
 
     private TrainerSlot NewSlot(string id, SlotDevice device, TrainerSlotSettings settings) =>
-        new(new SlotInfo(id, _silo.SiloAddress.ToParsableString(), device.Device, device.Threads), settings, _grains, _shards, _runner, _registry, _time, _logger);
+        new(new SlotInfo(id, _silo.SiloAddress.ToParsableString(), device.Device, device.Threads), settings, _grains, _shards, _wakeup, _runner, _registry, _time, _logger);
 
     private void WriteStatus(int orphans)
     {

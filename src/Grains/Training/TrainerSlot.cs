@@ -24,10 +24,11 @@ public sealed partial class TrainerSlot
     private long _failed;
     private string? _current;
     private readonly SchedulerShardCount _shards;
+    private readonly SlotWakeup _wakeup;
     private int _nextShard = -1;
 
     /// <summary>Creates a slot (not started).</summary>
-    public TrainerSlot(SlotInfo info, TrainerSlotSettings settings, IGrainFactory grains, SchedulerShardCount shards, TrialRunner runner, SlotLoopRegistry registry, TimeProvider time, ILogger logger)
+    public TrainerSlot(SlotInfo info, TrainerSlotSettings settings, IGrainFactory grains, SchedulerShardCount shards, SlotWakeup wakeup, TrialRunner runner, SlotLoopRegistry registry, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(info);
         Info = info;
@@ -38,6 +39,7 @@ public sealed partial class TrainerSlot
         _time = time;
         _logger = logger;
         _shards = shards;
+        _wakeup = wakeup;
     }
 
     /// <summary>The slot's id, silo and device.</summary>
@@ -135,9 +137,12 @@ public sealed partial class TrainerSlot
 
         if (leases.Count == 0)
         {
-            await Task.Delay(idle, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await _wakeup.WaitAsync(idle, _time, stop);
             return TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, Settings.MaxPollInterval.Ticks));
         }
+
+        // Work appeared: the silo's idle slots pull now rather than at the end of their backoff.
+        _wakeup.Pulse();
 
         var recording = new List<Task<SlotTrialOutcome>>(leases.Count);
         for (var i = 0; i < leases.Count; i++)
