@@ -6,15 +6,15 @@ namespace NasOrleans.Training.Supernets;
 
 /// <summary>
 /// Copies the tensors a supernet path used into a stand-alone network: its convolutions, batch norms and Linear
-/// layers, in module order (which is their forward order in the networks <see cref="Models.ModelBuilder"/> builds),
-/// matched one to one with the recorded layers, kind and shape checked.
+/// layers, in the order a forward pass calls them (found with forward hooks: the order of <c>modules()</c> is not the
+/// forward order, it follows field reflection), matched one to one with the recorded layers, kind and shape checked.
 /// </summary>
 internal static class StandaloneCopier
 {
     /// <summary>Copies <paramref name="layers"/> into <paramref name="model"/>; throws when the two do not line up.</summary>
-    public static void Copy(IReadOnlyList<RecordedLayer> layers, nn.Module model)
+    public static void Copy(IReadOnlyList<RecordedLayer> layers, nn.Module<Tensor, Tensor> model, long[] sampleShape)
     {
-        var targets = model.modules().Where(m => m is Conv2d or BatchNorm2d or Linear).ToList();
+        var targets = ForwardOrder(model, sampleShape);
         if (targets.Count != layers.Count)
         {
             throw new InvalidOperationException($"The stand-alone network has {targets.Count} layers with weights; the supernet path used {layers.Count}.");
@@ -42,5 +42,31 @@ internal static class StandaloneCopier
                 destinations[t].copy_(sources[t]);
             }
         }
+    }
+
+    /// <summary>The layers with weights of <paramref name="model"/> in the order one eval-mode pass of a zero sample calls them.</summary>
+    private static List<nn.Module> ForwardOrder(nn.Module<Tensor, Tensor> model, long[] sampleShape)
+    {
+        var called = new List<nn.Module>();
+        var removers = model.modules()
+            .OfType<nn.Module<Tensor, Tensor>>()
+            .Where(m => m is Conv2d or BatchNorm2d or Linear)
+            .Select(m => m.register_forward_pre_hook(called.Add))
+            .ToList();
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var _ = no_grad();
+            using var probe = zeros(sampleShape);
+            using var output = model.call(probe);
+        }
+        finally
+        {
+            removers.ForEach(r => r.remove());
+            model.train(wasTraining);
+        }
+
+        return called;
     }
 }

@@ -102,7 +102,7 @@ public sealed class Supernet : nn.Module
         var model = ModelBuilder.Build(_space, path, _input, _classes[domain]);
         using (NewDisposeScope())
         {
-            StandaloneCopier.Copy(Record(route, domain).Layers, model);
+            StandaloneCopier.Copy(Record(route, domain).Layers, model, [1, _input.Channels, _input.Height, _input.Width]);
         }
 
         model.train(training);
