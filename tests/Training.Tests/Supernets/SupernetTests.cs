@@ -56,6 +56,38 @@ public class SupernetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ExtractStandalone_TrainingModePass_SameOutputsAndSameRunningStatistics()
+    {
+        using var supernet = Create(8);
+        var paths = Paths();
+        Perturb(supernet, paths);
+        supernet.train();
+        using var scope = NewDisposeScope();
+        using var x = Batch(12);
+        var worst = 0.0;
+        foreach (var path in paths.Skip(1).Take(4))
+        {
+            using var model = supernet.ExtractStandalone(path, 1);
+            using (no_grad())
+            {
+                worst = Math.Max(worst, MaxAbsDifference(supernet.forward(x, path, 1), model.call(x)));
+            }
+
+            // The supernet's batch norms update the leading slices of their running statistics in place.
+            using var updated = supernet.ExtractStandalone(path, 1);
+            var expected = model.state_dict();
+            foreach (var (name, value) in updated.state_dict().Where(e => e.Key.Contains("running", StringComparison.Ordinal) || e.Key.Contains("batches", StringComparison.Ordinal)))
+            {
+                var difference = MaxAbsDifference(expected[name], value);
+                Assert.True(difference <= Tolerance, $"{Space.Display(path)}: {name} differs by {difference}");
+            }
+        }
+
+        output.WriteLine($"training mode, worst max |supernet - stand-alone| = {worst:E3}");
+        Assert.True(worst <= Tolerance, $"{worst}");
+    }
+
+    [Fact]
     public void PathCost_Paths_EqualsModelCostAndStandaloneParameterCount()
     {
         using var supernet = Create(2);
