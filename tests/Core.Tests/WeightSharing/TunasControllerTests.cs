@@ -1,4 +1,5 @@
 using NasOrleans.Core.Randomness;
+using NasOrleans.Core.Spaces;
 using NasOrleans.Core.WeightSharing;
 using static NasOrleans.Core.Tests.WeightSharing.TunasControllerTestSpaces;
 
@@ -72,6 +73,27 @@ public class TunasControllerTests
         Assert.Equal(expected, c.Baseline, 15);
         Assert.Equal(3, second.MeanReward);
         Assert.Equal(3 - expected, second.MeanAdvantage, 15);
+    }
+
+    [Fact]
+    public void Update_OneStepOnACoin_MatchesTheHandComputedReinforceStep()
+    {
+        // One decision of two values at p = 0.5: a reward 1 for value 0 and 0 for value 1 gives baseline 0.5, advantages
+        // +-0.5, and both samples the loss gradient [-0.25, 0.25]; Adam (beta1 = 0) then moves the logits by
+        // lr * sqrt(1 - beta2) * 0.25 / (sqrt((1 - beta2) * 0.0625) + eps), up for value 0 and down for value 1.
+        var c = new TunasController(new SearchSpace("custom", [Decision.Categorical("coin", ["heads", "tails"])]), new TunasOptions(), 3);
+        var samples = c.Sample(16);
+        var heads = samples.First(s => s.Architecture[0] == 0);
+        var tails = samples.First(s => s.Architecture[0] == 1);
+        c.Release(samples.Where(s => s != heads && s != tails).Select(s => s.Id));
+
+        var update = c.Update([new(heads.Id, 1), new(tails.Id, 0)]);
+
+        var move = 0.0048 * Math.Sqrt(0.001) * 0.25 / (Math.Sqrt(0.001 * 0.0625) + 1e-8);
+        Assert.Equal(0.5, update.Baseline);
+        Assert.Equal(move, c.Logits[0], 15);
+        Assert.Equal(-move, c.Logits[1], 15);
+        Assert.Equal(0.0048, move, 6);
     }
 
     [Fact]
