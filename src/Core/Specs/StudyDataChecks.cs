@@ -6,7 +6,7 @@ namespace NasOrleans.Core.Specs;
 /// <summary>
 /// The checks of a valid spec that need its data, run at submit where the data will be read: the trainer's data files
 /// exist (the shared folder is found), the trainer's own <see cref="TrainerDescriptor.CheckData"/> (datasets readable, sizes
-/// within limits). They read files, so a grain runs them off its turn (<see cref="CheckAsync"/>).
+/// within limits), and its <see cref="TrainerDescriptor.CheckDomainData"/> for the spec's domains. They read files, so a grain runs them off its turn (<see cref="CheckAsync"/>).
 /// </summary>
 public static class StudyDataChecks
 {
@@ -21,6 +21,27 @@ public static class StudyDataChecks
             return DataCheckResult.None;
         }
 
+        var result = CheckTrainerData(spec, trainer, environment);
+        if (spec.Domains is not { Count: > 0 } domains || trainer.CheckDomainData is not { } checkDomains)
+        {
+            return result;
+        }
+
+        IReadOnlyList<SpecError> domainErrors;
+        try
+        {
+            domainErrors = checkDomains(domains, spec.Trainer, environment).Errors;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or InvalidOperationException)
+        {
+            domainErrors = [new SpecError("domains", $"the data of the domains cannot be read: {e.Message.TrimEnd('.')}")];
+        }
+
+        return domainErrors.Count == 0 ? result : result with { Errors = [.. result.Errors, .. domainErrors] };
+    }
+
+    private static DataCheckResult CheckTrainerData(StudySpec spec, TrainerDescriptor trainer, TrainerEnvironment environment)
+    {
         if (trainer.CheckData is { } check)
         {
             try

@@ -15,4 +15,10 @@ public sealed record StudySpec(
 {
     /// <summary>Optional early stopping of trials from their learning curves; null: trials run to the end.</summary>
     public EarlyStoppingSpec? EarlyStopping { get; init; }
+
+    /// <summary>
+    /// Optional domains of a multi-domain search (<c>domains:</c>), each a named dataset with its own sizes; null when the spec
+    /// gives none, so that the spec is searched on the trainer's single dataset as before. No algorithm uses them yet.
+    /// </summary>
+    public IReadOnlyList<DomainSpec>? Domains { get; init; }
 }

@@ -28,6 +28,7 @@ public sealed class StudySpecBuilder
     private readonly Dictionary<string, string> _trainerParameters = new(StringComparer.Ordinal);
     private ObjectiveSpec _objective = new(string.Empty, ObjectiveGoal.Maximize);
     private EarlyStoppingSpec? _earlyStopping;
+    private List<DomainSpec>? _domains;
     private string? _spaceKind;
     private string _algorithm = string.Empty;
     private ulong _seed;
@@ -114,6 +115,14 @@ public sealed class StudySpecBuilder
         return this;
     }
 
+    /// <summary>Adds a domain of a multi-domain search (the spec's <c>domains:</c>, in the order added).</summary>
+    public StudySpecBuilder AddDomain(DomainSpec domain)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        (_domains ??= []).Add(domain);
+        return this;
+    }
+
     /// <summary>Sets the budget; <paramref name="maxFailed"/> defaults to max(3, 10% of <paramref name="maxTrials"/>).</summary>
     public StudySpecBuilder WithBudget(int maxTrials, int parallel = 1, int? maxFailed = null)
     {
@@ -140,6 +149,7 @@ public sealed class StudySpecBuilder
             new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? BudgetSpec.DefaultMaxFailedTrials(_maxTrials)))
         {
             EarlyStopping = _earlyStopping,
+            Domains = _domains?.ToList(),
         };
         StudySpecValidator.EnsureValid(spec, catalog);
         return spec;

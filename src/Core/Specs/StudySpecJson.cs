@@ -12,7 +12,8 @@ namespace NasOrleans.Core.Specs;
 /// The canonical JSON form of a study spec: snake_case keys in a fixed order, parameters sorted by name,
 /// no indentation, and every default written out (goal, seed, budget, integer steps, the parameters of
 /// the algorithm and of a built-in space kind). Trainer parameters are written as given, since the
-/// trainer kinds depend on the host's catalog. Equal specs have equal forms and so equal <see cref="Hash"/>es.
+/// trainer kinds depend on the host's catalog. <c>early_stopping</c> and <c>domains</c> are written only when the spec has them,
+/// so specs without them keep their forms and hashes. Equal specs have equal forms and so equal <see cref="Hash"/>es.
 /// </summary>
 public static class StudySpecJson
 {
@@ -69,6 +70,11 @@ public static class StudySpecJson
                 w.WriteEndObject();
             }
 
+            if (spec.Domains is { } domains)
+            {
+                WriteDomains(w, domains); // also written only when set
+            }
+
             w.WriteEndObject();
         }
 
@@ -98,6 +104,29 @@ public static class StudySpecJson
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>Each domain with its name, dataset, the sizes given (null ones inherit the trainer's), max_train_samples and weight.</summary>
+    private static void WriteDomains(Utf8JsonWriter w, IReadOnlyList<DomainSpec> domains)
+    {
+        w.WriteStartArray("domains");
+        foreach (var d in domains)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", d.Name);
+            w.WriteString("dataset", d.Dataset);
+            if (d.BatchSize is { } batch)
+            {
+                w.WriteNumber("batch_size", batch);
+            }
+
+            WriteNumber(w, "validation_size", d.ValidationSize);
+            w.WriteNumber("max_train_samples", d.MaxTrainSamples);
+            WriteNumber(w, "weight", d.Weight);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteDecision(Utf8JsonWriter w, DecisionSpec d)

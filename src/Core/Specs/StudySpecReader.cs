@@ -10,7 +10,7 @@ namespace NasOrleans.Core.Specs;
 /// </summary>
 internal sealed class StudySpecReader
 {
-    public static readonly IReadOnlyList<string> RootKeys = ["name", "objective", "constraints", "space", "algorithm", "trainer", "budget", "early_stopping"];
+    public static readonly IReadOnlyList<string> RootKeys = ["name", "objective", "constraints", "space", "algorithm", "trainer", "budget", "early_stopping", "domains"];
     public static readonly IReadOnlyList<string> EarlyStoppingKeys = ["rule", "min_steps", "reduction_factor", "min_trials"];
     public static readonly IReadOnlyList<string> ObjectiveKeys = ["metric", "goal"];
     public static readonly IReadOnlyList<string> ConstraintKeys = ["metric", "min", "max"];
@@ -47,6 +47,7 @@ internal sealed class StudySpecReader
             ReadBudget(map.GetValueOrDefault("budget")))
         {
             EarlyStopping = map.TryGetValue("early_stopping", out var early) ? ReadEarlyStopping(early) : null,
+            Domains = map.TryGetValue("domains", out var domains) ? DomainSpecReader.Read(_r, domains) : null,
         };
     }
 

@@ -6,7 +6,7 @@ using NasOrleans.Core.Trainers;
 namespace NasOrleans.Core.Specs;
 
 /// <summary>
-/// Checks a whole study spec: its name, objective, constraints, space, algorithm, trainer and budget,
+/// Checks a whole study spec: its name, objective, constraints, space, algorithm, trainer, budget, early stopping and domains,
 /// and how they fit together. Every problem is listed, each naming its field and the fix.
 /// </summary>
 public static partial class StudySpecValidator
@@ -76,6 +76,7 @@ public static partial class StudySpecValidator
         SpecComponentChecks.CheckTrainer(spec.Trainer, trainers, spaceKind, found);
         CheckBudget(spec.Budget, space, broken, found);
         CheckEarlyStopping(spec.EarlyStopping, found);
+        DomainSpecChecks.Check(spec.Domains, trainer, found);
         StudyCost.Check(spec, trainer, found);
         errors.AddRange(found.Where(e => !broken.Covers(e.Field)));
     }

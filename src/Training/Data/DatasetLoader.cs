@@ -4,7 +4,10 @@ using static TorchSharp.torch;
 
 namespace NasOrleans.Training.Data;
 
-/// <summary>Reads a <see cref="DatasetSource"/>, splits it (seeded, stratified) and normalizes it with the train statistics.</summary>
+/// <summary>
+/// Reads a <see cref="DatasetSource"/>, applies its image transforms, splits it (seeded, stratified, from the labels alone, so a
+/// transformed dataset splits as the one it transforms) and normalizes it with the train statistics.
+/// </summary>
 internal static class DatasetLoader
 {
     private const double MinimumStd = 1e-6;
@@ -64,7 +67,20 @@ internal static class DatasetLoader
         };
     }
 
+    /// <summary>The samples of <paramref name="files"/>, scaled, after the source's image transforms.</summary>
     private static (Tensor Features, long[] Labels, InputShape Shape, IReadOnlyList<string>? ClassNames) Read(DatasetSource source, IReadOnlyList<string> files)
+    {
+        var (features, labels, shape, classNames) = ReadFiles(source, files);
+        if (source.Transforms.Count == 0)
+        {
+            return (features, labels, shape, classNames);
+        }
+
+        var transformed = ImageTransforms.Shape(shape, source.Transforms, source.Name); // throws for tabular samples
+        return (ImageTransforms.Apply(features, source.Transforms), labels, transformed, classNames);
+    }
+
+    private static (Tensor Features, long[] Labels, InputShape Shape, IReadOnlyList<string>? ClassNames) ReadFiles(DatasetSource source, IReadOnlyList<string> files)
     {
         if (source.Idx)
         {

@@ -38,7 +38,7 @@ public static class DatasetProbe
         var classes = (int)labels.Max() + 1;
         return classes < 2
             ? throw new InvalidDataException($"Dataset '{source.Name}' has a single class; classification needs at least two")
-            : new DatasetShape(source.ImageShape ?? shape, classes, trainingPart - validation, validation);
+            : new DatasetShape(ImageTransforms.Shape(source.ImageShape ?? shape, source.Transforms, source.Name), classes, trainingPart - validation, validation);
     }
 
     private static (InputShape Shape, long[] Labels) Read(DatasetSource source, IReadOnlyList<string> files)

@@ -5,17 +5,18 @@ namespace NasOrleans.Training.Data;
 /// <summary>
 /// Which dataset to load and how to split it; equal requests share one loaded <see cref="DatasetSplit"/> per process.
 /// </summary>
-/// <param name="Name">A name of <see cref="DatasetCatalog"/>: <c>fashion-mnist</c>, <c>digits</c>, <c>iris</c>, <c>wine</c>,
-/// <c>breast-cancer</c>, <c>idx:&lt;images&gt;,&lt;labels&gt;[;&lt;test images&gt;,&lt;test labels&gt;]</c> or <c>csv:&lt;path&gt;[;&lt;test path&gt;]</c>.</param>
+/// <param name="Name">A name of <see cref="DatasetCatalog"/>: <c>fashion-mnist</c>, <c>mnist</c>, <c>digits</c>, <c>iris</c>, <c>wine</c>,
+/// <c>breast-cancer</c>, <c>idx:&lt;images&gt;,&lt;labels&gt;[;&lt;test images&gt;,&lt;test labels&gt;]</c> or <c>csv:&lt;path&gt;[;&lt;test path&gt;]</c>,
+/// each image dataset optionally behind <see cref="ImageTransforms"/> prefixes (<c>inverted:upsampled:digits</c>).</param>
 /// <param name="ValidationSize">Validation samples taken from the training part: a count (1 or more), a fraction of the
-/// training part (between 0 and 1), or 0 for the dataset's default (10,000 for fashion-mnist, 20% of all samples otherwise).</param>
+/// training part (between 0 and 1), or 0 for the dataset's default (10,000 for fashion-mnist and mnist, 20% of all samples otherwise).</param>
 /// <param name="SplitSeed">The seed of the (stratified) splits; fixed for a study so every trial sees the same split.</param>
 public sealed record DatasetRequest(string Name, double ValidationSize = 0, ulong SplitSeed = 0)
 {
     /// <summary>The share of all samples held out as the test part when a dataset has no test set of its own.</summary>
     public const double TestFraction = 0.2;
 
-    /// <summary>The validation size of fashion-mnist when <see cref="ValidationSize"/> is 0.</summary>
+    /// <summary>The validation size of fashion-mnist and mnist when <see cref="ValidationSize"/> is 0.</summary>
     public const int FashionMnistValidationSize = 10_000;
 
     /// <summary>Lists what is wrong with the request (empty when valid).</summary>

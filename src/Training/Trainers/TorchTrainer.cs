@@ -64,6 +64,8 @@ public sealed class TorchTrainer : ITrainer
         CostMetrics = ["params", "flops"],
         Cost = CostFunction,
         CheckData = (spec, space, _) => TorchDataCheck.Check(spec, space, DatasetCatalog.Default.Locations),
+        CheckDataset = TorchDomainDataCheck.CheckName,
+        CheckDomainData = (domains, spec, _) => TorchDomainDataCheck.Check(domains, spec, DatasetCatalog.Default.Locations),
     };
 
     /// <summary>

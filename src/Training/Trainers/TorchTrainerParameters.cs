@@ -17,9 +17,10 @@ public static class TorchTrainerParameters
     [
         new("dataset", ParameterKind.Text, DatasetCatalog.FashionMnist,
             $"The data: {string.Join(", ", DatasetCatalog.Names)}, idx:<images>,<labels>[;<test images>,<test labels>] (IDX of unsigned bytes, plain or gzipped) "
-            + "or csv:<path>[;<test path>] (numbers, label last, optional header). Without a test set 20% of the samples are held out as the test part."),
+            + "or csv:<path>[;<test path>] (numbers, label last, optional header). Without a test set 20% of the samples are held out as the test part. "
+            + "Image datasets take transform prefixes, composable: inverted: (1 - pixel), rotated90: (clockwise), upsampled: (nearest-neighbour to 28x28), as in inverted:upsampled:digits."),
         new("validation_size", ParameterKind.Number, "0",
-            "Validation samples taken from the training part: a count, a fraction (below 1), or 0 for the default (10000 for fashion-mnist, 20% of all samples otherwise).", Min: 0),
+            "Validation samples taken from the training part: a count, a fraction (below 1), or 0 for the default (10000 for fashion-mnist and mnist, 20% of all samples otherwise).", Min: 0),
         new("split_seed", ParameterKind.Integer, "0", "Seed of the stratified train/validation(/test) split; the same for every trial of a study.", Min: 0),
         new("optimizer", ParameterKind.Text, "adam", "adam, adamw (decoupled weight decay) or sgd (Nesterov momentum 0.9).", Choices: TrainingChoices.Optimizers),
         new("learning_rate", ParameterKind.Number, "0.002", "The (peak) learning rate.", Min: 1e-12, Max: 1e6),

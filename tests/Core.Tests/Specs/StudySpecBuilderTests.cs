@@ -21,6 +21,24 @@ public class StudySpecBuilderTests
     }
 
     [Fact]
+    public void Build_WithDomains_HasTheSameCanonicalJsonAsYaml()
+    {
+        var built = new StudySpecBuilder("test-study")
+            .Maximize("validation_accuracy")
+            .AddConstraint("params", max: 1.5)
+            .WithSpace("nb201")
+            .WithAlgorithm("evolution", seed: 42, ("population_size", "10"), ("sample_size", "3"))
+            .WithTrainer("replay-test")
+            .WithBudget(100, parallel: 4)
+            .AddDomain(new DomainSpec("a", "mnist"))
+            .AddDomain(new DomainSpec("b", "rotated90:mnist", BatchSize: 32))
+            .Build(Catalog);
+
+        var yaml = Yaml() + "domains:\n  - {name: a, dataset: mnist}\n  - {name: b, dataset: 'rotated90:mnist', batch_size: 32}\n";
+        Assert.Equal(StudySpecJson.Serialize(StudySpecParser.ParseYaml(yaml, Catalog)), StudySpecJson.Serialize(built));
+    }
+
+    [Fact]
     public void Build_CustomDecisions_MakesACustomSpace()
     {
         var spec = new StudySpecBuilder("custom")

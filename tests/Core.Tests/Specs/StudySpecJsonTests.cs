@@ -98,4 +98,43 @@ public class StudySpecJsonTests
 
         Assert.Equal(StudySpecJson.Hash(a), StudySpecJson.Hash(b));
     }
+
+    [Fact]
+    public void Hash_SpecWithoutDomains_IsPinned()
+    {
+        // Specs written before domains: existed keep their canonical JSON, and so their hash (and their study's identity).
+        var spec = StudySpecParser.ParseYaml(Yaml(), Catalog);
+
+        Assert.DoesNotContain("domains", StudySpecJson.Serialize(spec), StringComparison.Ordinal);
+        Assert.Equal("b935ad081012cfea2623a8738203bec246457bead0ca2d2c4028f59adf548d91", StudySpecJson.Hash(spec));
+    }
+
+    [Fact]
+    public void Serialize_SpecWithDomains_WritesThemLastAndRoundTrips()
+    {
+        var spec = StudySpecParser.ParseYaml(
+            Yaml() + "domains:\n  - {name: a, dataset: mnist}\n  - {name: b, dataset: 'inverted:upsampled:digits', batch_size: 32, validation_size: 0.2, max_train_samples: 0, weight: 0.5}\n",
+            Catalog);
+
+        var json = StudySpecJson.Serialize(spec);
+        var again = StudySpecJson.Deserialize(json, Catalog);
+
+        Assert.EndsWith(
+            "\"max_failed_trials\":10},\"domains\":[{\"name\":\"a\",\"dataset\":\"mnist\",\"max_train_samples\":10000,\"weight\":1},"
+            + "{\"name\":\"b\",\"dataset\":\"inverted:upsampled:digits\",\"batch_size\":32,\"validation_size\":0.2,\"max_train_samples\":0,\"weight\":0.5}]}",
+            json,
+            StringComparison.Ordinal);
+        Assert.Equal(json, StudySpecJson.Serialize(again));
+        Assert.Equal(spec.Domains, again.Domains);
+        Assert.NotEqual(StudySpecJson.Hash(spec), StudySpecJson.Hash(spec with { Domains = null }));
+    }
+
+    [Fact]
+    public void Hash_DomainDefaultsWrittenOut_IsTheSame()
+    {
+        var a = StudySpecParser.ParseYaml(Yaml() + "domains:\n  - {name: a, dataset: mnist}\n", Catalog);
+        var b = StudySpecParser.ParseYaml(Yaml() + "domains:\n  - {name: a, dataset: mnist, max_train_samples: 10000, weight: 1}\n", Catalog);
+
+        Assert.Equal(StudySpecJson.Hash(a), StudySpecJson.Hash(b));
+    }
 }

@@ -110,6 +110,28 @@ public class DatasetCatalogTests
     }
 
     [Fact]
+    public void Load_MissingMnist_NamesSetupScriptAndPath()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => Missing.Load(new DatasetRequest(DatasetCatalog.Mnist)));
+
+        Assert.Contains("scripts/setup.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/nas/mnist/train-images-idx3-ubyte", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Mnist_SplitsSixtyThousandIntoTrainAndValidationAndKeepsTenThousandTest()
+    {
+        // scripts/setup.sh (run by scripts/test.sh and CI) unpacks MNIST into the user's cache.
+        var split = DatasetCatalog.Default.Load(new DatasetRequest(DatasetCatalog.Mnist));
+
+        Assert.Equal((50_000, 10_000, 10_000), (split.Train.Count, split.Validation.Count, split.Test.Count));
+        Assert.Equal(new InputShape(1, 28, 28), split.Shape);
+        Assert.Equal(10, split.Classes);
+        Assert.Equal("7", split.ClassNames![(int)split.Test.LabelArray()[0]]);
+        Assert.Equal(1f / 255, split.Normalization!.Scale);
+    }
+
+    [Fact]
     public void Load_FailedLoad_IsRetriedOnceTheFileExists()
     {
         using var dir = new TempDirectory();
@@ -123,7 +145,7 @@ public class DatasetCatalogTests
     }
 
     [Theory]
-    [InlineData("mnist", "unknown dataset 'mnist'")]
+    [InlineData("emnist", "unknown dataset 'emnist'")]
     [InlineData("idx:only-one-file", "idx:<images>,<labels>")]
     [InlineData("csv:a;b;c", "csv:<path>")]
     public void CheckName_BadName_SaysWhy(string name, string expected)
