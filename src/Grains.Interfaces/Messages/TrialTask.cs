@@ -4,8 +4,9 @@ namespace NasOrleans.Grains.Interfaces.Messages;
 /// (the spec hash lets trainers cache the study's trainer safely). <see cref="TraceParent"/> is the W3C
 /// <c>traceparent</c> of the study's submit, so that the trial's training joins the submit's trace.
 /// <see cref="PreviousAttempts"/> is how many trainings of the trial the study has recorded as started, so that
-/// attempts keep counting when the scheduler moves. This is the scheduler's trial work item; other kinds of work
-/// (a checkpointed long job, a rollout batch) travel in the same lease with their own payload.</summary>
+/// attempts keep counting when the scheduler moves. <see cref="Kind"/> says what the work is (<see cref="WorkKinds"/>):
+/// a trial to train, or a long job (a supernet search) that a trainer silo runs with the handler registered for its
+/// kind; the scheduler leases every kind alike.</summary>
 [GenerateSerializer, Immutable]
 [Alias("nas.TrialTask")]
 public sealed record TrialTask(
@@ -14,4 +15,5 @@ public sealed record TrialTask(
     [property: Id(2)] string ArchitectureKey,
     [property: Id(3)] string SpecHash,
     [property: Id(4)] string? TraceParent = null,
-    [property: Id(5)] int PreviousAttempts = 0);
+    [property: Id(5)] int PreviousAttempts = 0,
+    [property: Id(6)] string Kind = WorkKinds.Trial);

@@ -24,11 +24,13 @@ public sealed partial class TrialRunner
     private readonly TimeProvider _time;
     private readonly ILogger<TrialRunner> _logger;
     private readonly SlotWorkers? _workers;
+    private readonly Dictionary<string, ISlotWork> _works;
 
     /// <summary>Creates the runner; with <paramref name="workers"/>, each slot trains in its own worker process.</summary>
-    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, ILogger<TrialRunner> logger, SlotWorkers? workers = null)
+    public TrialRunner(IGrainFactory grains, StudyTrainers trainers, TrialReporter reporter, TimeProvider time, ILogger<TrialRunner> logger, IEnumerable<ISlotWork> works, SlotWorkers? workers = null)
     {
         _workers = workers;
+        _works = works.ToDictionary(w => w.Kind, StringComparer.Ordinal);
         _grains = grains;
         _trainers = trainers;
         _reporter = reporter;
@@ -54,7 +56,13 @@ public sealed partial class TrialRunner
         TrialOutcome outcome;
         try
         {
-            if (_workers is not null)
+            if (task.Kind != WorkKinds.Trial)
+            {
+                outcome = _works.TryGetValue(task.Kind, out var work)
+                    ? await work.RunAsync(lease, slot, progress, lost.Token)
+                    : TrialOutcome.Failure($"this trainer silo runs no work of kind '{task.Kind}' (it runs: {string.Join(", ", _works.Keys.Prepend(WorkKinds.Trial))}); start trainer silos of this version");
+            }
+            else if (_workers is not null)
             {
                 outcome = await _workers.TrainAsync(slot, lease, progress, lost.Token);
             }
