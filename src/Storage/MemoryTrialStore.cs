@@ -7,7 +7,7 @@ namespace NasOrleans.Storage;
 /// One lock guards everything, so a batch is applied atomically. Records are copied on write (their maps too), and a
 /// NaN score is kept as null, as SQLite keeps it; nothing survives the process.
 /// </summary>
-public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal
+public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal, IArtifactStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StudySummary> _studies = new(StringComparer.Ordinal);
@@ -153,6 +153,7 @@ public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore, I
             _completions.Remove(studyId);
             _journals.Remove(studyId);
             _snapshots.Remove(studyId);
+            _artifacts.Remove(studyId);
         }
 
         return Task.CompletedTask;

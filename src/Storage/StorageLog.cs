@@ -24,4 +24,14 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 3111, Level = LogLevel.Error, Message = "Grain storage {Provider}: {Operation} of state {StateName} for {GrainId} failed")]
     public static partial void GrainStorageFailed(this ILogger logger, Exception exception, string provider, string operation, string stateName, string grainId);
+
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Debug, Message = "Stored artifact {Name} version {Version} of study {StudyId} ({Bytes} bytes)")]
+    public static partial void ArtifactStored(this ILogger logger, string studyId, string name, long version, long bytes);
+
+    [LoggerMessage(EventId = 3121, Level = LogLevel.Warning,
+        Message = "Put of artifact {Name} of study {StudyId} rejected: expected version {ExpectedVersion}, stored {ActualVersion} (another writer stored it)")]
+    public static partial void ArtifactConflict(this ILogger logger, string studyId, string name, long expectedVersion, long actualVersion);
+
+    [LoggerMessage(EventId = 3122, Level = LogLevel.Error, Message = "Artifact {Name} version {Version} of study {StudyId} is corrupt (stored SHA-256 {StoredSha256}, content {ActualSha256})")]
+    public static partial void ArtifactCorrupt(this ILogger logger, string studyId, string name, long version, string storedSha256, string actualSha256);
 }

@@ -12,7 +12,7 @@ namespace NasOrleans.Storage;
 public static class TrialStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SqliteTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/>, the <see cref="IStrategyJournal"/> (and as itself), with options
+    /// Registers <see cref="SqliteTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/>, the <see cref="IStrategyJournal"/>, the <see cref="IArtifactStore"/> (and as itself), with options
     /// validated at start. In a silo it is initialized at <see cref="SqliteStorageOptions.InitStage"/>; elsewhere on first use.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -30,19 +30,21 @@ public static class TrialStoreServiceCollectionExtensions
         services.AddSingleton<ITrialStore>(sp => sp.GetRequiredService<SqliteTrialStore>());
         services.AddSingleton<IMeasurementStore>(sp => sp.GetRequiredService<SqliteTrialStore>());
         services.AddSingleton<IStrategyJournal>(sp => sp.GetRequiredService<SqliteTrialStore>());
+        services.AddSingleton<IArtifactStore>(sp => sp.GetRequiredService<SqliteTrialStore>());
         return AddInitializer(services, sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.InitStage);
     }
 
-    /// <summary>Registers <see cref="MemoryTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/> and the <see cref="IStrategyJournal"/> (and as itself).</summary>
+    /// <summary>Registers <see cref="MemoryTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/>, the <see cref="IStrategyJournal"/> and the <see cref="IArtifactStore"/> (default limits; and as itself).</summary>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddMemoryTrialStore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<MemoryTrialStore>();
+        services.AddSingleton(_ => new MemoryTrialStore());
         services.AddSingleton<ITrialStore>(sp => sp.GetRequiredService<MemoryTrialStore>());
         services.AddSingleton<IMeasurementStore>(sp => sp.GetRequiredService<MemoryTrialStore>());
         services.AddSingleton<IStrategyJournal>(sp => sp.GetRequiredService<MemoryTrialStore>());
+        services.AddSingleton<IArtifactStore>(sp => sp.GetRequiredService<MemoryTrialStore>());
         return AddInitializer(services, _ => ServiceLifecycleStage.ApplicationServices);
     }
 

@@ -72,5 +72,23 @@ public sealed class SqliteStorageOptionsTests
 
         Assert.IsType<MemoryTrialStore>(store);
         Assert.Same(store, services.GetRequiredService<MemoryTrialStore>());
+        Assert.Same(store, services.GetRequiredService<IArtifactStore>());
+    }
+
+    [Fact]
+    public void AddSqliteTrialStore_Resolves_TheStoreAsItsArtifactStore()
+    {
+        using var directory = new TempDirectory();
+        using var services = new ServiceCollection().AddSqliteTrialStore(o => o.DataDirectory = directory.Path).BuildServiceProvider();
+
+        Assert.Same(services.GetRequiredService<SqliteTrialStore>(), services.GetRequiredService<IArtifactStore>());
+    }
+
+    [Fact]
+    public void Validate_InvalidArtifactLimitsWithAConnectionString_ListsThem()
+    {
+        var options = new SqliteStorageOptions { ConnectionString = "Data Source=/tmp/x.db", Artifacts = new ArtifactStoreOptions { MaxArtifactBytes = 0 } };
+
+        Assert.Contains("Artifacts.MaxArtifactBytes", Assert.Single(options.Validate()), StringComparison.Ordinal);
     }
 }

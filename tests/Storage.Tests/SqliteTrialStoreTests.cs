@@ -114,6 +114,33 @@ public sealed class SqliteTrialStoreTests : TrialStoreContractTests
     }
 
     [Fact]
+    public async Task InitializeAsync_FileAtVersionFour_AddsTheArtifactsTable()
+    {
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        await ((IStrategyJournal)Store).SaveStrategySnapshotAsync("s", "population", new StrategySnapshot(1, "{}"));
+        ((SqliteTrialStore)Store).Dispose();
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE artifacts; DELETE FROM schema_version WHERE version > 4;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reopened = new SqliteTrialStore(Options);
+        var version = await reopened.PutArtifactAsync("s", "checkpoint", new byte[] { 1, 2, 3 }, expectedVersion: 0);
+
+        Assert.Equal(1, version);
+        Assert.Equal(new byte[] { 1, 2, 3 }, (await reopened.GetLatestArtifactAsync("s", "checkpoint"))!.Content.ToArray());
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
+        Assert.NotNull(await reopened.GetStrategySnapshotAsync("s", "population"));
+        await using var check = await OpenAsync();
+        await using var versions = check.CreateCommand();
+        versions.CommandText = "SELECT max(version) FROM schema_version;";
+        Assert.Equal((long)SqliteSchema.LatestVersion, await versions.ExecuteScalarAsync());
+        Assert.Equal(5, SqliteSchema.LatestVersion);
+    }
+
+    [Fact]
     public async Task InitializeAsync_NewFile_CreatesTablesInWalMode()
     {
         await using var connection = await OpenAsync();

@@ -123,6 +123,25 @@ internal static class PostgresSchema
             PRIMARY KEY (study_id, strategy)
         );
         """,
+
+        // Version 4: versioned artifacts (IArtifactStore), checkpoints of long jobs: one row per kept version, the
+        // content as bytea kept out of line and uncompressed (checkpoints hardly compress). write_id names the put, so
+        // a put retried after an unclear commit finds its own row instead of storing another version.
+        """
+        CREATE TABLE IF NOT EXISTS artifacts (
+            study_id   text   NOT NULL,
+            name       text   NOT NULL,
+            version    bigint NOT NULL,
+            size       bigint NOT NULL,
+            sha256     text   NOT NULL,
+            metadata   jsonb  NOT NULL,
+            write_id   uuid   NOT NULL,
+            created_at bigint NOT NULL,
+            content    bytea  NOT NULL,
+            PRIMARY KEY (study_id, name, version)
+        );
+        ALTER TABLE artifacts ALTER COLUMN content SET STORAGE EXTERNAL;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

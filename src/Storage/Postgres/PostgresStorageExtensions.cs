@@ -17,7 +17,7 @@ namespace NasOrleans.Storage.Postgres;
 public static class PostgresStorageExtensions
 {
     /// <summary>
-    /// Registers <see cref="PostgresTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/>, the <see cref="IStrategyJournal"/>
+    /// Registers <see cref="PostgresTrialStore"/> as the <see cref="ITrialStore"/>, the <see cref="IMeasurementStore"/>, the <see cref="IStrategyJournal"/>, the <see cref="IArtifactStore"/>
     /// and itself. In a silo it is initialized at <see cref="PostgresStorageOptions.InitStage"/>; elsewhere on first use.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -35,6 +35,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<ITrialStore>(sp => sp.GetRequiredService<PostgresTrialStore>());
         services.AddSingleton<IMeasurementStore>(sp => sp.GetRequiredService<PostgresTrialStore>());
         services.AddSingleton<IStrategyJournal>(sp => sp.GetRequiredService<PostgresTrialStore>());
+        services.AddSingleton<IArtifactStore>(sp => sp.GetRequiredService<PostgresTrialStore>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new PostgresTrialStoreInitializer(
             sp.GetRequiredService<PostgresTrialStore>(),
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.InitStage));

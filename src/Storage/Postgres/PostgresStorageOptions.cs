@@ -39,11 +39,23 @@ public sealed partial class PostgresStorageOptions
     /// <summary>The silo lifecycle stage at which the store connects and migrates the schema. Default: application services.</summary>
     public int InitStage { get; set; } = ServiceLifecycleStage.ApplicationServices;
 
+    /// <summary>The limits of the store's artifacts (<see cref="IArtifactStore"/>): largest artifact, versions kept.</summary>
+    public ArtifactStoreOptions Artifacts { get; set; } = new();
+
     /// <summary>Every problem with these options, in one list; empty when they are valid.</summary>
     /// <returns>The problems, each a sentence.</returns>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (Artifacts is null)
+        {
+            problems.Add("Artifacts must be set.");
+        }
+        else
+        {
+            problems.AddRange(Artifacts.Validate());
+        }
+
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             problems.Add("ConnectionString must be set (for example Host=127.0.0.1;Port=55432;Database=nas;Username=postgres).");

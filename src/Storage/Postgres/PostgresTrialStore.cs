@@ -13,7 +13,7 @@ namespace NasOrleans.Storage.Postgres;
 /// <see cref="InitializeAsync"/> (or on first use), safely from several silos at once. Semantics match the SQLite store:
 /// a NaN score is kept as null, score order puts nulls last, timestamps round-trip to the tick.
 /// </summary>
-public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal, IAsyncDisposable, IDisposable
+public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal, IArtifactStore, IAsyncDisposable, IDisposable
 {
     private const string SelectTrials = "SELECT " + PostgresTrialRows.Columns + " FROM trials ";
     private const string SelectStudies = "SELECT " + PostgresStudyRows.Columns + " FROM studies ";
@@ -30,6 +30,7 @@ public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore,
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger ?? NullLogger<PostgresTrialStore>.Instance;
         _database = new PostgresDatabase(options, _logger, nameof(PostgresTrialStore));
+        _artifactRules = new ArtifactRules(options.Artifacts);
     }
 
     /// <summary>The schema that holds the tables.</summary>
@@ -138,7 +139,7 @@ public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore,
         await QueryAsync(SelectStudies + "ORDER BY created_at DESC, study_id COLLATE \"C\"", [], PostgresStudyRows.Read, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    /// <remarks>The study's measurements and completion log go too.</remarks>
+    /// <remarks>The study's measurements, completion log, strategy journals and artifacts go too.</remarks>
     public async Task DeleteStudyAsync(string studyId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(studyId);
@@ -147,7 +148,7 @@ public sealed partial class PostgresTrialStore : ITrialStore, IMeasurementStore,
             async (connection, transaction, token) =>
             {
                 await using var batch = new NpgsqlBatch(connection, transaction);
-                foreach (var table in new[] { "trial_measurements", "trials", "trial_completions", "strategy_events", "strategy_snapshots", "studies" })
+                foreach (var table in new[] { "trial_measurements", "trials", "trial_completions", "strategy_events", "strategy_snapshots", "artifacts", "studies" })
                 {
                     var command = new NpgsqlBatchCommand($"DELETE FROM {table} WHERE study_id = $1");
                     command.Parameters.Add(new NpgsqlParameter { Value = studyId });

@@ -115,6 +115,22 @@ internal static class SqliteSchema
             PRIMARY KEY (study_id, strategy)
         );
         """,
+
+        // Version 5: versioned artifacts (IArtifactStore), checkpoints of long jobs: one row per kept version, the
+        // content last so that listing (which reads the columns before it) never loads the BLOB's overflow pages.
+        """
+        CREATE TABLE IF NOT EXISTS artifacts (
+            study_id   TEXT    NOT NULL,
+            name       TEXT    NOT NULL,
+            version    INTEGER NOT NULL,
+            size       INTEGER NOT NULL,
+            sha256     TEXT    NOT NULL,
+            metadata   TEXT    NOT NULL,
+            created_at TEXT    NOT NULL,
+            content    BLOB    NOT NULL,
+            PRIMARY KEY (study_id, name, version)
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -31,11 +31,23 @@ public sealed class SqliteStorageOptions
     /// <summary>The silo lifecycle stage at which the store opens and migrates the database. Default: application services.</summary>
     public int InitStage { get; set; } = ServiceLifecycleStage.ApplicationServices;
 
+    /// <summary>The limits of the store's artifacts (<see cref="IArtifactStore"/>): largest artifact, versions kept.</summary>
+    public ArtifactStoreOptions Artifacts { get; set; } = new();
+
     /// <summary>Every problem with these options, in one list; empty when they are valid.</summary>
     /// <returns>The problems, each a sentence.</returns>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
+        if (Artifacts is null)
+        {
+            problems.Add("Artifacts must be set.");
+        }
+        else
+        {
+            problems.AddRange(Artifacts.Validate());
+        }
+
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout > TimeSpan.FromHours(1))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"BusyTimeout must be between 0 and 1 hour (was {BusyTimeout})."));

@@ -12,7 +12,7 @@ namespace NasOrleans.Storage.Sqlite;
 /// even from other processes (a CLI reading the file while a study process writes it). Operations initialize the
 /// store on first use when <see cref="InitializeAsync"/> was not called.
 /// </summary>
-public sealed partial class SqliteTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal, IDisposable
+public sealed partial class SqliteTrialStore : ITrialStore, IMeasurementStore, ICompletionLog, IStrategyJournal, IArtifactStore, IDisposable
 {
     private const string SelectTrials = "SELECT " + SqliteTrialRows.Columns + " FROM trials ";
     private const string SelectStudies = "SELECT " + SqliteStudyRows.Columns + " FROM studies ";
@@ -34,6 +34,7 @@ public sealed partial class SqliteTrialStore : ITrialStore, IMeasurementStore, I
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger ?? NullLogger<SqliteTrialStore>.Instance;
         _database = new SqliteDatabase(options, _logger, nameof(SqliteTrialStore));
+        _artifactRules = new ArtifactRules(options.Artifacts);
     }
 
     /// <summary>The database file.</summary>
@@ -176,7 +177,7 @@ public sealed partial class SqliteTrialStore : ITrialStore, IMeasurementStore, I
                 command.CommandText = "DELETE FROM trials WHERE study_id = $study;";
                 command.Parameters.AddWithValue("$study", studyId);
                 var trials = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                command.CommandText = "DELETE FROM trial_measurements WHERE study_id = $study; DELETE FROM trial_completions WHERE study_id = $study; DELETE FROM strategy_events WHERE study_id = $study; DELETE FROM strategy_snapshots WHERE study_id = $study; DELETE FROM studies WHERE study_id = $study;";
+                command.CommandText = "DELETE FROM trial_measurements WHERE study_id = $study; DELETE FROM trial_completions WHERE study_id = $study; DELETE FROM strategy_events WHERE study_id = $study; DELETE FROM strategy_snapshots WHERE study_id = $study; DELETE FROM artifacts WHERE study_id = $study; DELETE FROM studies WHERE study_id = $study;";
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return trials;
             },

@@ -73,6 +73,15 @@ public sealed class PostgresStorageOptionsTests
 
         Assert.IsType<PostgresTrialStore>(store);
         Assert.Same(store, services.GetRequiredService<IMeasurementStore>());
+        Assert.Same(store, services.GetRequiredService<IArtifactStore>());
         Assert.Same(store, services.GetRequiredService<PostgresTrialStore>());
+    }
+
+    [Fact]
+    public void Validate_InvalidArtifactLimits_ListsThem()
+    {
+        var options = new PostgresStorageOptions { ConnectionString = Valid, Artifacts = new ArtifactStoreOptions { VersionsToKeep = 0 } };
+
+        Assert.Contains("Artifacts.VersionsToKeep", Assert.Single(options.Validate()), StringComparison.Ordinal);
     }
 }

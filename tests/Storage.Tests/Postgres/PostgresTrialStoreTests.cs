@@ -28,8 +28,8 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync())));
 
             Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{options.Schema}\".schema_version"));
-            Assert.Equal(7L, await fixture.ScalarAsync(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state', 'trial_completions', 'strategy_events', 'strategy_snapshots')",
+            Assert.Equal(8L, await fixture.ScalarAsync(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('studies', 'trials', 'trial_measurements', 'grain_state', 'trial_completions', 'strategy_events', 'strategy_snapshots', 'artifacts')",
                 options.Schema));
         }
         finally
@@ -41,6 +41,25 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
 
             await fixture.DropSchemaAsync(options.Schema);
         }
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SchemaAtVersionThree_AddsTheArtifactsTable()
+    {
+        await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
+        await fixture.ScalarAsync($"DROP TABLE \"{_options.Schema}\".artifacts; DELETE FROM \"{_options.Schema}\".schema_version WHERE version > 3");
+
+        await using var reopened = new PostgresTrialStore(_options);
+        var version = await reopened.PutArtifactAsync("s", "checkpoint", new byte[] { 1, 2, 3 }, expectedVersion: 0);
+
+        Assert.Equal(1, version);
+        Assert.Equal(new byte[] { 1, 2, 3 }, (await reopened.GetLatestArtifactAsync("s", "checkpoint"))!.Content.ToArray());
+        Assert.Single(await reopened.GetAllTrialsAsync("s"));
+        Assert.Equal(4, PostgresSchema.LatestVersion);
+        Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{_options.Schema}\".schema_version"));
+        Assert.Equal("e", await fixture.ScalarAsync(
+            "SELECT a.attstorage::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'artifacts' AND a.attname = 'content'",
+            _options.Schema));
     }
 
     [Fact]
