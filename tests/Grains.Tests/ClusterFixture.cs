@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NasOrleans.Core.Specs;
 using NasOrleans.Grains.Interfaces;
@@ -6,6 +7,7 @@ using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Hosting;
 using NasOrleans.Training;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace NasOrleans.Grains.Tests;
@@ -16,10 +18,11 @@ namespace NasOrleans.Grains.Tests;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    private int _silosConfigured;
-
-    /// <summary>The name of the first silo the cluster builds, which plays the control silo.</summary>
-    public string ControlSiloName { get; private set; } = "";
+    /// <summary>
+    /// The silo that plays the control silo: the test cluster names its silos <c>Silo_{instance number}</c>, so this is
+    /// the first one whatever order the silos start in (they start in parallel).
+    /// </summary>
+    public string ControlSiloName => "Silo_0";
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -28,14 +31,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
+        // The client is started below, once every silo has the control silo's grains in its manifest: a client takes the
+        // manifest of the gateway it connects to and refreshes it only every TypeMapRefreshInterval (a minute).
+        builder.Options.InitializeClientOnDeploy = false;
         builder.ConfigureSilo((silo, orleans) =>
         {
-            var control = Interlocked.Increment(ref _silosConfigured) == 1;
-            if (control)
-            {
-                ControlSiloName = silo.SiloName;
-            }
-
+            var control = silo.SiloName == ControlSiloName;
             orleans.UseInMemoryReminderService();
             orleans.Services.AddSingleton(TorchTrainers.Catalog);
             orleans.AddNas(new NasSiloOptions
@@ -59,28 +60,84 @@ public sealed class ClusterFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
-        // The client learns which silo hosts which grain from the manifest its gateway hands it; a trainer silo's gateway
-        // may answer before the control silo's grains reached it. Wait until studies resolve, as the nas client's connect does.
+        // DeployAsync returns once each silo is Active in the membership table, not once the silos have each other's grain
+        // manifests: a silo fetches a peer's manifest after it sees the peer Active (and retries a failed fetch 5 s later),
+        // so for a while a trainer silo's gateway hands out a manifest without the control silo. A client that got one
+        // keeps it for a minute, the whole of a 60 s wait. Start the client once every silo (every gateway) has it.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        while (!ControlSiloKnownEverywhere())
         {
-            try
+            if (DateTime.UtcNow >= deadline)
             {
-                _ = Client.GetGrain<IStudyGrain>("manifest-probe");
-                _ = Client.GetGrain<IControllerGrain>("manifest-probe/default");
-                return;
+                throw new InvalidOperationException($"The test cluster's silos did not all see the control silo's grains in 60 s.\n{DescribeCluster()}");
             }
-            catch (ArgumentException ex)
-            {
-                if (DateTime.UtcNow >= deadline)
-                {
-                    throw new InvalidOperationException(
-                        $"The test cluster's client never saw the control silo's grains in 60 s (silos: {string.Join(", ", Cluster.Silos.Select(x => x.Name))}; control: {ControlSiloName}).", ex);
-                }
 
-                await Task.Delay(100);
-            }
+            await Task.Delay(50);
         }
+
+        await Cluster.InitializeClientAsync();
+        try
+        {
+            _ = Client.GetGrain<IStudyGrain>("manifest-probe");
+            _ = Client.GetGrain<IControllerGrain>("manifest-probe/default");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"The test cluster's client does not see the control silo's grains.\n{DescribeCluster()}", ex);
+        }
+    }
+
+    // Every silo sees every silo Active, and has the control silo's grain manifest.
+    private bool ControlSiloKnownEverywhere()
+    {
+        var silos = Cluster.Silos;
+        var control = silos.SingleOrDefault(s => s.Name == ControlSiloName);
+        if (control is null)
+        {
+            return false;
+        }
+
+        return silos.All(silo =>
+        {
+            var membership = silo.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot;
+            var manifest = silo.ServiceProvider.GetRequiredService<IClusterManifestProvider>().Current;
+            return silos.All(other => membership.GetSiloStatus(other.SiloAddress) == SiloStatus.Active)
+                && manifest.Silos.ContainsKey(control.SiloAddress);
+        });
+    }
+
+    /// <summary>
+    /// What each silo (and the client, once started) knows: the membership view (is the control silo Active there, or
+    /// dead?) and whose grain manifests it holds (a client resolves grain interfaces from its gateway's manifest).
+    /// </summary>
+    public string DescribeCluster()
+    {
+        var text = new StringBuilder($"control silo: {ControlSiloName}\n");
+        string Name(SiloAddress address) => Cluster.Silos.FirstOrDefault(s => s.SiloAddress.Equals(address))?.Name ?? address.ToString();
+        foreach (var silo in Cluster.Silos)
+        {
+            var membership = silo.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot;
+            var manifest = silo.ServiceProvider.GetRequiredService<IClusterManifestProvider>().Current;
+            text.Append($"  {silo.Name} {silo.SiloAddress}: membership v{membership.Version} [")
+                .AppendJoin(", ", membership.Members.Values.Select(m => $"{m.Name}={m.Status}"))
+                .Append($"]; manifest v{manifest.Version} [")
+                .AppendJoin(", ", manifest.Silos.Select(m => $"{Name(m.Key)}: {m.Value.Grains.Count} grain types"))
+                .Append("]\n");
+        }
+
+        try
+        {
+            var manifest = Client.ServiceProvider.GetRequiredService<IClusterManifestProvider>().Current;
+            text.Append($"  client: manifest v{manifest.Version} [")
+                .AppendJoin(", ", manifest.Silos.Select(m => $"{Name(m.Key)}: {m.Value.Grains.Count} grain types"))
+                .Append("]\n");
+        }
+        catch (InvalidOperationException)
+        {
+            text.Append("  client: not started\n");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>
