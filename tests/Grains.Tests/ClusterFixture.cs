@@ -52,10 +52,16 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         // Like the nas client (GatewayConnection): a submit's trace context travels with its grain calls.
         builder.ConfigureClient(client => client.AddActivityPropagation());
-        builder.ConfigureSiloHost((_, host) =>
+        builder.ConfigureSiloHost((silo, host) =>
         {
             host.Services.Configure<StudyOptions>(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));
-            host.Services.Configure<SchedulerOptions>(o => o.LeaseTimeout = TimeSpan.FromSeconds(5));
+            host.Services.Configure<SchedulerOptions>(o =>
+            {
+                o.LeaseTimeout = TimeSpan.FromSeconds(5);
+                // Trainer silos configured with fewer shards than the control silo on purpose: they must ask the cluster
+                // for the count, or studies hashed to shards 1-3 would never be pulled and most cluster tests would hang.
+                o.Shards = silo.SiloName == ControlSiloName ? 4 : 1;
+            });
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
