@@ -1,0 +1,20 @@
+using NasOrleans.Training.Data;
+
+namespace NasOrleans.Training.Supernets.Search;
+
+/// <summary>
+/// One domain of a supernet search: its training part (the shared weights learn from it) and its validation part (the
+/// controller's reward comes from it), in the supernet's domain order. The job never disposes them.
+/// </summary>
+/// <param name="Name">The domain's name (keys of its metrics and curves).</param>
+/// <param name="Train">The samples to train the shared weights on.</param>
+/// <param name="Validation">The held-out samples the paths' accuracies (rewards) come from.</param>
+public sealed record SupernetSearchDomain(string Name, Dataset Train, Dataset Validation)
+{
+    /// <summary>The domain of a loaded split (its train and validation parts).</summary>
+    public static SupernetSearchDomain From(string name, DatasetSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return new SupernetSearchDomain(name, split.Train, split.Validation);
+    }
+}
