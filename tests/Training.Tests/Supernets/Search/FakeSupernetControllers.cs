@@ -31,6 +31,9 @@ internal sealed class FakeSupernetControllers
     /// <summary>The distinct steps rewarded per domain.</summary>
     public IEnumerable<long> RewardedSteps(int domain) => RewardCalls.Where(c => c.Domain == domain).SelectMany(c => c.Steps).Distinct();
 
+    /// <summary>The path given to <paramref name="domain"/> for <paramref name="step"/>.</summary>
+    public Architecture Given(int domain, long step) => _given[domain][step].Architecture;
+
     /// <summary>A view of the fake for one job (a fresh object per job, over the same controllers).</summary>
     public ISupernetControllers View() => new ViewOf(this);
 
