@@ -1,3 +1,4 @@
+using NasOrleans.Core.Specs;
 using NasOrleans.Training.Data;
 
 namespace NasOrleans.Training.Supernets.Search;
@@ -16,5 +17,20 @@ public sealed record SupernetSearchDomain(string Name, Dataset Train, Dataset Va
     {
         ArgumentNullException.ThrowIfNull(split);
         return new SupernetSearchDomain(name, split.Train, split.Validation);
+    }
+
+    /// <summary>
+    /// The domain a spec's <c>domains:</c> entry names, loaded through <paramref name="catalog"/>: its dataset split with
+    /// <paramref name="defaults"/>' split seed and validation size (the domain's own when given), its training part cut to
+    /// the first <see cref="DomainSpec.MaxTrainSamples"/> samples (0: all; the parts share the catalog's memory).
+    /// </summary>
+    public static SupernetSearchDomain Load(DomainSpec spec, DatasetCatalog catalog, DatasetRequest defaults)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var split = catalog.Load(defaults with { Name = spec.Dataset, ValidationSize = spec.ValidationSize ?? defaults.ValidationSize });
+        var train = spec.MaxTrainSamples > 0 ? split.Train.Take(spec.MaxTrainSamples) : split.Train;
+        return new SupernetSearchDomain(spec.Name, train, split.Validation);
     }
 }
