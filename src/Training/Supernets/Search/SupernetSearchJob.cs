@@ -105,9 +105,9 @@ public sealed partial class SupernetSearchJob : IDisposable
     {
         var start = await LoadAsync(cancellationToken).ConfigureAwait(false);
         var (total, window) = (Settings.TotalSteps, Settings.ControllerSampleBatch);
-        if (start % window == 0 && start < total)
+        if (start % window == 0 || start == total)
         {
-            // A checkpoint at a window's end may hold that window's rewards, sent (or not) just after it was written.
+            // A checkpoint at a window's end (or the last) may hold that window's rewards, sent (or not) just after it was written.
             await FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -69,6 +69,29 @@ public class SupernetSearchJobResumeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RunAsync_ResumedAfterTheFinalCheckpoint_RunsNoStepAndWritesNothing()
+    {
+        var domains = Domains();
+        var store = new MemorySupernetCheckpoints();
+        var controllers = new FakeSupernetControllers(Space, 2, 6);
+        using (var supernet = Create(1))
+        using (var job = new SupernetSearchJob(supernet, domains, controllers.View(), store, Settings(totalSteps: 6)))
+        {
+            await job.RunAsync(CancellationToken.None);
+        }
+
+        var updates = controllers.Controllers.Select(c => c.Updates).ToArray();
+        using var again = Create(2);
+        using var againJob = new SupernetSearchJob(again, domains, controllers.View(), store, Settings(totalSteps: 6));
+        var result = await againJob.RunAsync(CancellationToken.None);
+
+        Assert.Equal((SupernetSearchStatus.Completed, 0L, 6L), (result.Status, result.StepsRun, result.ResumedFrom));
+        Assert.Equal([4L, 6L], store.Saved.Select(c => c.Step));
+        Assert.Equal(updates, controllers.Controllers.Select(c => c.Updates));
+        Assert.Equal(2, result.Curves[0].Points.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_CheckpointOfAnotherSearch_ThrowsInvalidData()
     {
         var domains = Domains();
