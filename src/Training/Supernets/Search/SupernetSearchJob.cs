@@ -69,9 +69,15 @@ public sealed partial class SupernetSearchJob : IDisposable
         _domains = [.. domains.Select((d, i) => new SupernetDomainRun(i, d, settings.BatchSizes[i], settings.Seed))];
         foreach (var domain in _domains)
         {
-            if (domain.Domain.Train.Classes > supernet.Classes[domain.Index] || domain.Domain.Train.Shape.Channels != domain.Domain.Validation.Shape.Channels)
+            var (train, validation) = (domain.Domain.Train, domain.Domain.Validation);
+            if (train.Classes > supernet.Classes[domain.Index] || validation.Classes > supernet.Classes[domain.Index])
             {
-                throw new ArgumentException($"Domain '{domain.Domain.Name}' has {domain.Domain.Train.Classes} classes; the supernet's domain {domain.Index} has {supernet.Classes[domain.Index]}.", nameof(domains));
+                throw new ArgumentException($"Domain '{domain.Domain.Name}' has {train.Classes} classes; the supernet's domain {domain.Index} has {supernet.Classes[domain.Index]}.", nameof(domains));
+            }
+
+            if (train.Shape != validation.Shape)
+            {
+                throw new ArgumentException($"Domain '{domain.Domain.Name}': training samples are {train.Shape}, validation samples {validation.Shape}.", nameof(domains));
             }
         }
 
