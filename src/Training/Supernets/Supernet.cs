@@ -154,7 +154,7 @@ public sealed class Supernet : nn.Module
         try
         {
             using var _ = no_grad();
-            using var probe = zeros(1, _input.Channels, _input.Height, _input.Width);
+            using var probe = zeros(1, _input.Channels, _input.Height, _input.Width, device: stem.parameters().First().device);
             using var logits = Run(probe, route, domain, _ => false, recorder);
         }
         finally
