@@ -7,6 +7,7 @@ using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Grains.Training;
 using NasOrleans.Grains.Training.Workers;
+using NasOrleans.Hosting.Supernets;
 using NasOrleans.Storage;
 using NasOrleans.Storage.Postgres;
 using NasOrleans.Storage.Sqlite;
@@ -70,6 +71,7 @@ public static class NasSiloBuilderExtensions
             }
 
             services.AddSingleton<TrialReporter>();
+            services.AddSingleton<ISlotWork, SupernetSearchWork>();
             services.AddSingleton<TrialRunner>();
             services.AddSingleton<SlotLoopRegistry>();
             services.AddSingleton<TrainerSlotHost>();

@@ -74,6 +74,7 @@ public static partial class StudySpecValidator
             : SpaceCatalog.EffectiveKind(spec.Space);
         SpecComponentChecks.CheckAlgorithm(spec.Algorithm, found);
         SpecComponentChecks.CheckTrainer(spec.Trainer, trainers, spaceKind, found);
+        JobAlgorithmChecks.Check(spec, spaceKind, found);
         CheckBudget(spec.Budget, space, broken, found);
         CheckEarlyStopping(spec.EarlyStopping, found);
         DomainSpecChecks.Check(spec.Domains, trainer, found);

@@ -14,4 +14,10 @@ public sealed record AlgorithmDescriptor(
     /// such strategies in a controller grain that exposes the policy.
     /// </summary>
     public bool LearnsPolicy { get; init; }
+
+    /// <summary>
+    /// The kind of job a trainer runs for the whole study (a weight-sharing supernet search), or null for an algorithm
+    /// whose proposals become trials. A job algorithm's strategy runs in one controller grain per domain.
+    /// </summary>
+    public string? Job { get; init; }
 }

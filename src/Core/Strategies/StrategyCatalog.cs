@@ -30,6 +30,8 @@ public static class StrategyCatalog
         PredictorLocalSearch.Descriptor,
         TabNas.Descriptor,
         LayerNas.Descriptor,
+        WeightSharing.WeightSharingAlgorithms.TunasDescriptor,
+        WeightSharing.WeightSharingAlgorithms.MpnasDescriptor,
     ];
 
     /// <summary>The algorithm named <paramref name="name"/>, or null.</summary>

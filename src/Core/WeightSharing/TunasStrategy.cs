@@ -11,7 +11,7 @@ namespace NasOrleans.Core.WeightSharing;
 /// reach the controller one step at a time (TuNAS takes one REINFORCE step per supernet step), with the learning-rate
 /// scale of their step; samples of the steps before the RL delay are released when the first reward arrives.
 /// </summary>
-public sealed class TunasStrategy : ISearchStrategy
+public sealed class TunasStrategy : ISearchStrategy, IReplaysProposals
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TunasController _controller;

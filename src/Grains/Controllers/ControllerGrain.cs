@@ -37,6 +37,25 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
     }
 
     /// <inheritdoc />
+    protected override ulong SeedOf(ulong studySeed)
+    {
+        var (_, domain) = ControllerKey.Parse(this.GetPrimaryKeyString());
+        if (domain == ControllerKey.DefaultDomain)
+        {
+            return studySeed;
+        }
+
+        // FNV-1a of the domain: each domain's controller samples its own paths from the same study seed.
+        var hash = 14695981039346656037UL;
+        foreach (var c in domain)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return studySeed ^ hash;
+    }
+
+    /// <inheritdoc />
     public async Task<PolicySnapshot> GetPolicyAsync(CancellationToken cancellationToken = default)
     {
         if (await RequireStrategyAsync() is not IPolicyStrategy strategy)

@@ -17,19 +17,23 @@ internal sealed class JournaledStrategy
     private readonly Dictionary<long, string> _pending;
     private readonly TrialIdSet _observed;
 
+    // Proposals of observed trials, for strategies that are asked for them again (IReplaysProposals); null for the others.
+    private readonly Dictionary<long, string>? _kept;
+
     /// <summary>A strategy before any event.</summary>
     public JournaledStrategy(ISearchStrategy strategy)
-        : this(strategy, 0, 1, [], new TrialIdSet())
+        : this(strategy, 0, 1, [], new TrialIdSet(), null)
     {
     }
 
-    private JournaledStrategy(ISearchStrategy strategy, long sequence, long nextTrialId, Dictionary<long, string> pending, TrialIdSet observed)
+    private JournaledStrategy(ISearchStrategy strategy, long sequence, long nextTrialId, Dictionary<long, string> pending, TrialIdSet observed, Dictionary<long, string>? kept)
     {
         Strategy = strategy;
         Sequence = sequence;
         NextTrialId = nextTrialId;
         _pending = pending;
         _observed = observed;
+        _kept = strategy is IReplaysProposals ? kept ?? [] : null;
     }
 
     /// <summary>The strategy.</summary>
@@ -56,7 +60,7 @@ internal sealed class JournaledStrategy
             ?? throw new InvalidOperationException("An empty strategy snapshot.");
         fresh.RestoreState(payload.Strategy);
         var observed = new TrialIdSet { Bits = payload.ObservedBits, Count = payload.ObservedCount };
-        return new JournaledStrategy(fresh, snapshot.Sequence, payload.NextTrialId, payload.Pending, observed);
+        return new JournaledStrategy(fresh, snapshot.Sequence, payload.NextTrialId, payload.Pending, observed, payload.Kept);
     }
 
     /// <summary>Takes over a state persisted whole by an earlier build (<see cref="StrategyGrainState"/>), at sequence 0.</summary>
@@ -69,12 +73,12 @@ internal sealed class JournaledStrategy
             fresh.RestoreState(saved);
         }
 
-        return new JournaledStrategy(fresh, 0, legacy.NextTrialId, new(legacy.Pending), legacy.Observed);
+        return new JournaledStrategy(fresh, 0, legacy.NextTrialId, new(legacy.Pending), legacy.Observed, null);
     }
 
     /// <summary>The whole state (strategy and bookkeeping) after <see cref="Sequence"/> events.</summary>
     public StrategySnapshot SaveSnapshot() =>
-        new(Sequence, JsonSerializer.Serialize(new StrategySnapshotPayload(Strategy.SaveState(), NextTrialId, _pending, _observed.Bits, _observed.Count)));
+        new(Sequence, JsonSerializer.Serialize(new StrategySnapshotPayload(Strategy.SaveState(), NextTrialId, _pending, _observed.Bits, _observed.Count, _kept)));
 
     /// <summary>
     /// Proposals for trial ids <paramref name="firstTrialId"/> onwards: pending ids answer as before, ids proposed and
@@ -86,7 +90,7 @@ internal sealed class JournaledStrategy
         var proposals = new List<Proposal>(Math.Max(0, count));
         for (var id = firstTrialId; id < firstTrialId + count; id++)
         {
-            if (_pending.TryGetValue(id, out var earlier))
+            if (_pending.TryGetValue(id, out var earlier) || (_kept is not null && _kept.TryGetValue(id, out earlier)))
             {
                 proposals.Add(new Proposal(id, earlier));
             }
@@ -155,7 +159,11 @@ internal sealed class JournaledStrategy
     private void ApplyObserved(StrategyJournalEvent e)
     {
         _observed.Add(e.TrialId);
-        _pending.Remove(e.TrialId);
+        if (_pending.Remove(e.TrialId, out var key) && _kept is not null)
+        {
+            _kept[e.TrialId] = key;
+        }
+
         Strategy.Observe(Architecture.FromKey(e.ArchitectureKey), e.Score);
     }
 }

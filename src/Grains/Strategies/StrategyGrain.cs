@@ -221,11 +221,14 @@ public abstract class StrategyGrain<TState> : Grain
         return run;
     }
 
+    /// <summary>The seed of this grain's strategy from the study's (a controller of another domain than the default mixes its domain in).</summary>
+    protected virtual ulong SeedOf(ulong studySeed) => studySeed;
+
     private ISearchStrategy CreateStrategy(string specJson)
     {
         var spec = StudySpecParser.ParseJson(specJson, _trainers);
         var space = SpaceCatalog.Create(spec.Space);
         var context = StudyCost.CreateContext(spec, _trainers, space, _environment);
-        return StrategyCatalog.Create(spec.Algorithm.Name, space, spec.Algorithm.Parameters, spec.Algorithm.Seed, context);
+        return StrategyCatalog.Create(spec.Algorithm.Name, space, spec.Algorithm.Parameters, SeedOf(spec.Algorithm.Seed), context);
     }
 }

@@ -10,4 +10,5 @@ namespace NasOrleans.Grains.Strategies;
 /// <param name="Pending">Proposed trials not observed yet: trial id to architecture key.</param>
 /// <param name="ObservedBits">The observed trial ids as a <see cref="TrialIdSet"/> bitmap.</param>
 /// <param name="ObservedCount">How many trial ids are in <paramref name="ObservedBits"/>.</param>
-internal sealed record StrategySnapshotPayload(string Strategy, long NextTrialId, Dictionary<long, string> Pending, byte[] ObservedBits, int ObservedCount);
+/// <param name="Kept">Proposals of observed trials, for strategies asked for them again (<c>IReplaysProposals</c>); null for the others.</param>
+internal sealed record StrategySnapshotPayload(string Strategy, long NextTrialId, Dictionary<long, string> Pending, byte[] ObservedBits, int ObservedCount, Dictionary<long, string>? Kept = null);

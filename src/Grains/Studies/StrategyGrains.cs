@@ -1,3 +1,4 @@
+using NasOrleans.Core.Specs;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Grains.Interfaces;
 
@@ -7,7 +8,13 @@ namespace NasOrleans.Grains.Studies;
 internal static class StrategyGrains
 {
     public static IStrategyGrain For(IGrainFactory factory, string studyId, string algorithm) =>
-        StrategyCatalog.Find(algorithm)?.LearnsPolicy == true
+        StrategyCatalog.Find(algorithm) is { LearnsPolicy: true } or { Job: not null }
             ? factory.GetGrain<IControllerGrain>(ControllerKey.Format(studyId))
             : factory.GetGrain<IPopulationGrain>(studyId);
+
+    /// <summary>Every strategy grain of the study: one controller per domain for a job algorithm with domains, else <see cref="For"/>.</summary>
+    public static IReadOnlyList<IStrategyGrain> AllFor(IGrainFactory factory, string studyId, StudySpec spec) =>
+        StrategyCatalog.Find(spec.Algorithm.Name) is { Job: not null } && spec.Domains is { Count: > 0 } domains
+            ? [.. domains.Select(d => factory.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, d.Name)))]
+            : [For(factory, studyId, spec.Algorithm.Name)];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NasOrleans.Core.EarlyStopping;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
+using NasOrleans.Core.Strategies;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
@@ -37,6 +38,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     private IEarlyStoppingRule? _earlyStopping;
     private ArtifactRetention? _artifacts;
     private bool _observationsChecked;
+    private string? _job;
     private DateTimeOffset _summarySavedAt;
 
     /// <summary>Creates the grain.</summary>
@@ -142,7 +144,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             TraceParent = NasTelemetry.TraceParentOf(Activity.Current),
         };
         await LoadAsync(canonical, CancellationToken.None);
-        await StrategyGrain.InitializeAsync(canonical);
+        await Task.WhenAll(StrategyGrains.AllFor(GrainFactory, StudyId, spec).Select(g => g.InitializeAsync(canonical, CancellationToken.None)));
         await _state.WriteStateAsync();
         LogSubmitted(_logger, StudyId, spec.Algorithm.Name, spec.Budget.MaxTrials);
         await PumpAsync();
@@ -184,7 +186,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         await _store.DeleteStudyAsync(StudyId, cancellationToken);
         if (_spec is not null)
         {
-            await StrategyGrain.ClearAsync();
+            await Task.WhenAll(StrategyGrains.AllFor(GrainFactory, StudyId, _spec).Select(g => g.ClearAsync(CancellationToken.None)));
         }
 
         if (_artifacts is { } artifacts)
@@ -317,7 +319,11 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             NasTelemetry.TrialDuration.Record(t.DurationSeconds ?? 0);
         }
 
-        await StrategyGrain.ObserveAsync([.. changed.Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
+        if (_job is null)
+        {
+            await StrategyGrain.ObserveAsync([.. changed.Select(t => new Observation(t.TrialId, t.ArchitectureKey, t.Score))]);
+        }
+
         if (_ledger!.TooManyFailures)
         {
             await FinishAsync(StudyStatus.Failed, $"{_ledger.Failed} trials failed, more than budget.max_failed_trials = {_spec!.Budget.MaxFailedTrials}; last error: {changed.LastOrDefault(t => t.Error is not null)?.Error}");
@@ -344,6 +350,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         _ledger = new StudyLedger(_spec, await _store.GetAllTrialsAsync(StudyId, cancellationToken));
         _earlyStopping = EarlyStoppingRules.Create(_spec.EarlyStopping);
         _artifacts = new ArtifactRetention(_environment.ArtifactDirectory, StudyId, _options.KeepBestArtifacts, _ledger.Trials);
+        _job = StrategyCatalog.Find(_spec.Algorithm.Name)?.Job;
     }
 
     /// <summary>
@@ -369,7 +376,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         }
 
         DelayDeactivation(TimeSpan.FromMinutes(5));
-        if (!_observationsChecked)
+        if (!_observationsChecked && _job is null)
         {
             // A crash between recording results and telling the strategy leaves the strategy behind: catch it up.
             if (await StrategyGrain.GetObservedCountAsync() != _ledger.Finished)
@@ -396,6 +403,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         }
 
         using var activity = NasTelemetry.ActivitySource.StartActivity("study.pump");
+        if (_job is not null)
+        {
+            await PumpJobAsync(_job);
+            return;
+        }
+
         var rows = new List<TrialRecord>();
         var tasks = new List<TrialTask>();
         while (_ledger.Capacity > 0 && _ledger.ConsecutiveCached < _options.MaxConsecutiveCached)
@@ -466,7 +479,31 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     private TrialTask TaskOf(TrialRecord trial) =>
-        new(StudyId, trial.TrialId, trial.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent, trial.Attempt);
+        new(StudyId, trial.TrialId, trial.ArchitectureKey, _state.State.SpecHash, _state.State.TraceParent, trial.Attempt, _job ?? WorkKinds.Trial);
+
+    /// <summary>
+    /// A job algorithm's study (a supernet search) is one trial that a trainer runs as a job: offered once, re-offered
+    /// like any trial when its trainer dies (the job resumes from its checkpoint), and the study ends with it.
+    /// </summary>
+    private async Task PumpJobAsync(string job)
+    {
+        if (_ledger!.NextTrialId == 1)
+        {
+            var largest = LargestArchitecture.Find(_space!, a => a.Values.Where(v => !double.IsNaN(v)).Sum());
+            var domains = _spec!.Domains?.Count ?? 1;
+            var record = _ledger.AddProposal(1, largest.Key, "job:" + job, $"{job} ({_spec.Algorithm.Name}, {domains} domain{(domains == 1 ? "" : "s")})", _time.GetUtcNow());
+            await _store.UpsertTrialsAsync([record]);
+            await Scheduler.OfferAsync(Work([TaskOf(record)], resync: false));
+            return;
+        }
+
+        if (_ledger.Get(1) is { } trial && StudyLedger.IsFinished(trial.Status))
+        {
+            await (trial.Status == TrialStatus.Completed
+                ? FinishAsync(StudyStatus.Completed, null)
+                : FinishAsync(StudyStatus.Failed, $"the {job} job failed: {trial.Error}"));
+        }
+    }
 
     private StudyWork Work(List<TrialTask> tasks, bool resync) => new(StudyId, _state.State.SpecHash, _state.State.SpecJson ?? "", tasks, resync);
 

@@ -86,6 +86,22 @@ public class JournaledStrategyTests
     }
 
     [Fact]
+    public void Propose_ObservedIdOfAStrategyThatReplays_AnswersTheSameProposalAfterASnapshotToo()
+    {
+        var tunas = () => new NasOrleans.Core.WeightSharing.TunasStrategy("tunas", Space, new NasOrleans.Core.WeightSharing.TunasOptions(), 10, 7);
+        var strategy = new JournaledStrategy(tunas());
+        var journal = new List<StrategyJournalEvent>();
+        var proposals = strategy.Propose(1, 4, journal);
+        strategy.Observe([.. proposals.Take(3).Select(p => new Observation(p.TrialId, p.ArchitectureKey, 0.5))], journal);
+
+        var restored = JournaledStrategy.Restore(tunas(), strategy.SaveSnapshot());
+
+        Assert.Equal(proposals, strategy.Propose(1, 4, []));
+        Assert.Equal(proposals, restored.Propose(1, 4, []));
+        // A strategy that does not replay leaves observed ids out (ProposeAndObserve_RepeatedIds_AnswerAsBeforeAndJournalNothing).
+    }
+
+    [Fact]
     public void Replay_EventOutOfSequence_Throws()
     {
         var strategy = new JournaledStrategy(Fresh(LocalSearch.Name));
