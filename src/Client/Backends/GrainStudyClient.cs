@@ -52,8 +52,8 @@ public sealed class GrainStudyClient : IStudyClient
         Study(studyId).GetCurveAsync(trialId);
 
     /// <inheritdoc />
-    public Task<PolicySnapshot> GetPolicyAsync(string studyId, CancellationToken cancellationToken) =>
-        _grains.GetGrain<IControllerGrain>(ControllerKey.Format(studyId)).GetPolicyAsync();
+    public Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken) =>
+        _grains.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, domain)).GetPolicyAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).CancelAsync();

@@ -24,7 +24,7 @@ public interface IStudyClient : IAsyncDisposable
     Task<IReadOnlyList<CurvePoint>> GetCurveAsync(string studyId, long trialId, CancellationToken cancellationToken);
 
     /// <summary>The policy of a study's controller (for algorithms that learn one: reinforce, ppo, tabnas).</summary>
-    Task<PolicySnapshot> GetPolicyAsync(string studyId, CancellationToken cancellationToken);
+    Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken);
 
     /// <summary>Cancels a study.</summary>
     Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken);

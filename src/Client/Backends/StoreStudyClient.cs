@@ -29,8 +29,8 @@ internal sealed class StoreStudyClient(ITrialStore store, Func<CancellationToken
             ? [.. (await measurements.GetMeasurementsAsync(studyId, trialId, cancellationToken)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]
             : [];
 
-    public Task<PolicySnapshot> GetPolicyAsync(string studyId, CancellationToken cancellationToken) =>
-        WithWriter(w => w.GetPolicyAsync(studyId, cancellationToken), cancellationToken);
+    public Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken) =>
+        WithWriter(w => w.GetPolicyAsync(studyId, domain, cancellationToken), cancellationToken);
 
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) =>
         WithWriter(w => w.CancelAsync(studyId, cancellationToken), cancellationToken);

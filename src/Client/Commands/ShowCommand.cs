@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NasOrleans.Client.Backends;
 using NasOrleans.Client.Output;
+using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
 
 namespace NasOrleans.Client.Commands;
@@ -14,8 +15,9 @@ internal static class ShowCommand
         var limit = new Option<int>("--limit") { Description = "Trials per page (default 20).", DefaultValueFactory = _ => 20 };
         var offset = new Option<int>("--offset") { Description = "Trials to skip (default 0)." };
         var trial = new Option<long?>("--trial") { Description = "Show one trial with its learning curve." };
-        var policy = new Option<bool>("--policy") { Description = "Also show what the study's controller learned (reinforce, ppo, tabnas): each decision's probabilities." };
-        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged), or one trial's learning curve.") { study, limit, offset, trial, policy };
+        var policy = new Option<bool>("--policy") { Description = "Also show what the study's controller learned (reinforce, ppo, tabnas, tunas, mpnas): each decision's probabilities." };
+        var domain = new Option<string>("--domain") { Description = "With --policy: the domain whose controller to show (mpnas: a name under domains:; default: the study's only controller).", DefaultValueFactory = _ => ControllerKey.DefaultDomain };
+        var command = new Command("show", "Show a study: status, reproducibility record and its trials (paged), or one trial's learning curve.") { study, limit, offset, trial, policy, domain };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -36,7 +38,7 @@ internal static class ShowCommand
             if (result.GetValue(policy))
             {
                 PolicyPrinter.EnsureLearnsPolicy(summary);
-                learned = await client.GetPolicyAsync(summary.StudyId, ct);
+                learned = await client.GetPolicyAsync(summary.StudyId, result.GetValue(domain) ?? ControllerKey.DefaultDomain, ct);
             }
 
             var trials = await client.GetTrialsAsync(summary.StudyId, new TrialQuery(result.GetValue(offset), result.GetValue(limit)), ct);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Strategies;
+using NasOrleans.Core.WeightSharing;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
@@ -58,9 +59,20 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
     /// <inheritdoc />
     public async Task<PolicySnapshot> GetPolicyAsync(CancellationToken cancellationToken = default)
     {
-        if (await RequireStrategyAsync() is not IPolicyStrategy strategy)
+        var learned = await RequireStrategyAsync();
+        if (learned is TunasStrategy tunas)
         {
-            throw new InvalidOperationException($"The strategy of '{this.GetPrimaryKeyString()}' ({Strategy!.Algorithm}) does not learn a policy; controllers run reinforce, ppo or tabnas.");
+            var controller = tunas.Controller;
+            var layout = controller.Layout;
+            var choices = layout.Space.Decisions
+                .Select((d, i) => new DecisionPolicy(d.Name, layout.Labels(i), [.. controller.Probabilities(i)]))
+                .ToArray();
+            return new PolicySnapshot(tunas.Algorithm, controller.Updates, ObservedCount, controller.Baseline, controller.Logits, choices);
+        }
+
+        if (learned is not IPolicyStrategy strategy)
+        {
+            throw new InvalidOperationException($"The strategy of '{this.GetPrimaryKeyString()}' ({Strategy!.Algorithm}) does not learn a policy; controllers run reinforce, ppo, tabnas, tunas or mpnas.");
         }
 
         var model = strategy.Model;

@@ -40,6 +40,11 @@ public sealed class SupernetSearchWorkTests(ClusterFixture fixture)
         // Steps 3..11 are rewarded (the first quarter is the RL delay): the controller observed each once.
         var controller = fixture.Client.GetGrain<IControllerGrain>(ControllerKey.Format(spec.Name, "fashion"));
         Assert.Equal(9, await controller.GetObservedCountAsync());
+        var policy = await controller.GetPolicyAsync();
+        Assert.Equal("tunas", policy.Algorithm);
+        Assert.Equal(9, policy.Updates);
+        Assert.NotEmpty(policy.Decisions);
+        Assert.All(policy.Decisions, d => Assert.Equal(1.0, d.Probabilities.Sum(), 9));
     }
 
     [Fact]
