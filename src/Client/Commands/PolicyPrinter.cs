@@ -13,9 +13,9 @@ internal static class PolicyPrinter
 
     public static void EnsureLearnsPolicy(StudySummary summary)
     {
-        if (StrategyCatalog.Find(summary.Algorithm) is not ({ LearnsPolicy: true } or { Job: not null }))
+        if (StrategyCatalog.Find(summary.Algorithm)?.RunsInController != true)
         {
-            var controllers = string.Join(", ", StrategyCatalog.Algorithms.Where(a => a.LearnsPolicy || a.Job is not null).Select(a => a.Name));
+            var controllers = string.Join(", ", StrategyCatalog.Algorithms.Where(a => a.RunsInController).Select(a => a.Name));
             throw new CliException($"--policy: study {summary.StudyId} runs '{summary.Algorithm}', which learns no policy; the controllers are {controllers}.", ExitCodes.InvalidInput);
         }
     }

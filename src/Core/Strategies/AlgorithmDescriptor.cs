@@ -20,4 +20,7 @@ public sealed record AlgorithmDescriptor(
     /// whose proposals become trials. A job algorithm's strategy runs in one controller grain per domain.
     /// </summary>
     public string? Job { get; init; }
+
+    /// <summary>Whether the strategy lives in a controller grain (a policy learner, or a job algorithm's per-domain controllers).</summary>
+    public bool RunsInController => LearnsPolicy || Job is not null;
 }

@@ -63,11 +63,7 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
         if (learned is TunasStrategy tunas)
         {
             var controller = tunas.Controller;
-            var layout = controller.Layout;
-            var choices = layout.Space.Decisions
-                .Select((d, i) => new DecisionPolicy(d.Name, layout.Labels(i), [.. controller.Probabilities(i)]))
-                .ToArray();
-            return new PolicySnapshot(tunas.Algorithm, controller.Updates, ObservedCount, controller.Baseline, controller.Logits, choices);
+            return new PolicySnapshot(tunas.Algorithm, controller.Updates, ObservedCount, controller.Baseline, controller.Logits, Decisions(controller.Layout, controller.Probabilities));
         }
 
         if (learned is not IPolicyStrategy strategy)
@@ -76,9 +72,9 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
         }
 
         var model = strategy.Model;
-        var decisions = model.Layout.Space.Decisions
-            .Select((d, i) => new DecisionPolicy(d.Name, model.Layout.Labels(i), [.. model.Probabilities(i)]))
-            .ToArray();
-        return new PolicySnapshot(strategy.Algorithm, strategy.PolicyUpdates, ObservedCount, strategy.Baseline, [.. model.Parameters], decisions);
+        return new PolicySnapshot(strategy.Algorithm, strategy.PolicyUpdates, ObservedCount, strategy.Baseline, [.. model.Parameters], Decisions(model.Layout, model.Probabilities));
     }
+
+    private static DecisionPolicy[] Decisions(PolicyLayout layout, Func<int, IReadOnlyList<double>> probabilities) =>
+        [.. layout.Space.Decisions.Select((d, i) => new DecisionPolicy(d.Name, layout.Labels(i), [.. probabilities(i)]))];
 }

@@ -8,7 +8,7 @@ namespace NasOrleans.Grains.Studies;
 internal static class StrategyGrains
 {
     public static IStrategyGrain For(IGrainFactory factory, string studyId, string algorithm) =>
-        StrategyCatalog.Find(algorithm) is { LearnsPolicy: true } or { Job: not null }
+        StrategyCatalog.Find(algorithm)?.RunsInController == true
             ? factory.GetGrain<IControllerGrain>(ControllerKey.Format(studyId))
             : factory.GetGrain<IPopulationGrain>(studyId);
 

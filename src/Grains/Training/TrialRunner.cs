@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Spaces;
-using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
@@ -84,13 +83,9 @@ public sealed partial class TrialRunner
 
             return Task.FromResult(SlotTrialOutcome.LeaseLost);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or SpecValidationException or ArgumentException)
+        catch (Exception ex) when (TrainerFailures.FailsTheTrial(ex))
         {
-            outcome = TrialOutcome.Failure($"the trainer could not be created or run: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            outcome = TrialOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+            outcome = TrainerFailures.Of(ex);
         }
 
         activity?.SetTag(NasTelemetry.TrialStatusTag, outcome.Succeeded ? "Completed" : "Failed");

@@ -34,7 +34,8 @@ public sealed class GrainSupernetControllers(IGrainFactory grains, string studyI
         var observations = new List<Observation>(rewards.Count);
         foreach (var reward in rewards)
         {
-            if (!_paths.TryGetValue((domain, reward.Step), out var key))
+            // A rewarded step is not asked for again by this job: its path is dropped, so a long search keeps only open steps.
+            if (!_paths.Remove((domain, reward.Step), out var key))
             {
                 // A reward carried over a resume: the controller remembers the step's path by id.
                 key = (await Controller(domain).ProposeAsync(reward.Step + 1, 1, cancellationToken).ConfigureAwait(false))[0].ArchitectureKey;

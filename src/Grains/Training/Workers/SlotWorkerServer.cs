@@ -1,5 +1,4 @@
 using NasOrleans.Core.Spaces;
-using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
 
 namespace NasOrleans.Grains.Training.Workers;
@@ -69,13 +68,9 @@ public sealed class SlotWorkerServer
         {
             return;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or SpecValidationException or ArgumentException)
+        catch (Exception ex) when (TrainerFailures.FailsTheTrial(ex))
         {
-            outcome = TrialOutcome.Failure($"the trainer could not be created or run: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            outcome = TrialOutcome.Failure($"{ex.GetType().Name}: {ex.Message}");
+            outcome = TrainerFailures.Of(ex);
         }
 
         await WriteAsync(output, new SlotWorkerMessage
