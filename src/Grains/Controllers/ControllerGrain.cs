@@ -63,7 +63,7 @@ public sealed class ControllerGrain : StrategyGrain<ControllerState>, IControlle
         if (learned is TunasStrategy tunas)
         {
             var controller = tunas.Controller;
-            return new PolicySnapshot(tunas.Algorithm, controller.Updates, ObservedCount, controller.Baseline, controller.Logits, Decisions(controller.Layout, controller.Probabilities));
+            return new PolicySnapshot(tunas.Algorithm, controller.Updates, ObservedCount, controller.Baseline, controller.Logits, Decisions(controller.Layout, controller.Probabilities), controller.Argmax().Key, controller.Entropy);
         }
 
         if (learned is not IPolicyStrategy strategy)

@@ -47,5 +47,13 @@ public sealed class GrainSupernetControllers(IGrainFactory grains, string studyI
         await Controller(domain).ObserveAsync(observations, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async Task<SupernetPolicy> PolicyAsync(int domain, CancellationToken cancellationToken)
+    {
+        var policy = await Controller(domain).GetPolicyAsync(cancellationToken).ConfigureAwait(false);
+        var key = policy.ArgmaxKey ?? throw new InvalidOperationException($"The controller of domain '{domains[domain]}' ({policy.Algorithm}) gives no argmax path; supernet searches run tunas or mpnas controllers.");
+        return new SupernetPolicy(Architecture.FromKey(key), policy.Entropy, policy.Updates);
+    }
+
     private IControllerGrain Controller(int domain) => grains.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, domains[domain]));
 }

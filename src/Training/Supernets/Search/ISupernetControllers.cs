@@ -17,4 +17,7 @@ public interface ISupernetControllers
 
     /// <summary>Rewards of <paramref name="domain"/>'s paths by step; a step rewarded before is ignored (not applied twice).</summary>
     Task RewardAsync(int domain, IReadOnlyList<StepReward> rewards, CancellationToken cancellationToken);
+
+    /// <summary>The policy of <paramref name="domain"/>'s controller as it stands: its argmax path, entropy and updates.</summary>
+    Task<SupernetPolicy> PolicyAsync(int domain, CancellationToken cancellationToken);
 }

@@ -69,5 +69,11 @@ internal sealed class FakeSupernetControllers
 
             return Task.CompletedTask;
         }
+
+        public Task<SupernetPolicy> PolicyAsync(int domain, CancellationToken cancellationToken)
+        {
+            var controller = owner.Controllers[domain];
+            return Task.FromResult(new SupernetPolicy(controller.Argmax(), controller.Entropy, controller.Updates));
+        }
     }
 }
