@@ -97,6 +97,9 @@ public sealed partial class SupernetSearchJob
             metrics[Key(name, "train_loss")] = point.TrainLoss;
             metrics[Key(name, "validation_accuracy")] = point.ValidationAccuracy;
             metrics[Key(name, "mean_reward")] = point.MeanReward;
+            var policy = await _controllers.PolicyAsync(domain.Index, cancellationToken).ConfigureAwait(false);
+            metrics[Key(name, "entropy")] = policy.Entropy;
+            metrics[Key(name, "policy_updates")] = policy.Updates;
         }
 
         var reported = (int)Math.Min(step, int.MaxValue);
