@@ -12,11 +12,17 @@ namespace NasOrleans.Training.Supernets.Search;
 /// <param name="Validation">The held-out samples the paths' accuracies (rewards) come from.</param>
 public sealed record SupernetSearchDomain(string Name, Dataset Train, Dataset Validation)
 {
+    /// <summary>The held-out test part (the final multi-path model's test accuracy), when loaded with it.</summary>
+    public Dataset? Test { get; init; }
+
+    /// <summary>How the raw samples were normalized (an exported model applies it to raw inputs), when known.</summary>
+    public FeatureNormalization? Normalization { get; init; }
+
     /// <summary>The domain of a loaded split (its train and validation parts).</summary>
     public static SupernetSearchDomain From(string name, DatasetSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
-        return new SupernetSearchDomain(name, split.Train, split.Validation);
+        return new SupernetSearchDomain(name, split.Train, split.Validation) { Test = split.Test, Normalization = split.Normalization };
     }
 
     /// <summary>
@@ -31,6 +37,6 @@ public sealed record SupernetSearchDomain(string Name, Dataset Train, Dataset Va
         ArgumentNullException.ThrowIfNull(defaults);
         var split = catalog.Load(defaults with { Name = spec.Dataset, ValidationSize = spec.ValidationSize ?? defaults.ValidationSize });
         var train = spec.MaxTrainSamples > 0 ? split.Train.Take(spec.MaxTrainSamples) : split.Train;
-        return new SupernetSearchDomain(spec.Name, train, split.Validation);
+        return new SupernetSearchDomain(spec.Name, train, split.Validation) { Test = split.Test, Normalization = split.Normalization };
     }
 }

@@ -23,11 +23,7 @@ public sealed partial class SupernetSearchJob
         }
 
         _supernet.LoadWeights(state.Weights);
-        using (var stream = new MemoryStream(state.Optimizer, writable: false))
-        using (var reader = new BinaryReader(stream))
-        {
-            _optimizer.load_state_dict(reader);
-        }
+        SupernetOptimizers.Load(_optimizer, state.Optimizer);
 
         foreach (var domain in _domains)
         {
@@ -42,17 +38,7 @@ public sealed partial class SupernetSearchJob
     /// <summary>Writes the checkpoint after <paramref name="step"/> steps; false when another trainer took the search over.</summary>
     private async Task<bool> SaveAsync(long step, CancellationToken cancellationToken)
     {
-        byte[] optimizer;
-        using (var stream = new MemoryStream())
-        {
-            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                _optimizer.save_state_dict(writer);
-            }
-
-            optimizer = stream.ToArray();
-        }
-
+        var optimizer = SupernetOptimizers.Save(_optimizer);
         var state = new SupernetSearchState(
             step,
             _identity,

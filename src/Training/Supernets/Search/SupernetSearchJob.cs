@@ -91,7 +91,7 @@ public sealed partial class SupernetSearchJob : IDisposable
         }
 
         _parameters = [.. supernet.parameters()];
-        _optimizer = CreateOptimizer(supernet, settings);
+        _optimizer = SupernetOptimizers.Create(supernet, settings);
     }
 
     /// <summary>The validated settings.</summary>
@@ -167,13 +167,6 @@ public sealed partial class SupernetSearchJob : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _optimizer.Dispose();
-
-    private static OptimizerHelper CreateOptimizer(Supernet supernet, SupernetSearchSettings settings) => settings.Optimizer switch
-    {
-        OptimizerKind.AdamW => optim.AdamW(supernet.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay),
-        OptimizerKind.Sgd => optim.SGD(supernet.parameters(), settings.LearningRate, momentum: TrainingSettings.SgdMomentum, weight_decay: settings.WeightDecay, nesterov: true),
-        _ => optim.Adam(supernet.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay),
-    };
 
     private SupernetSearchResult Result(SupernetSearchStatus status, string? message, long stepsRun, long start, long lastCheckpoint, Stopwatch clock)
     {
