@@ -52,4 +52,10 @@ public sealed record ModelDescription
 
     /// <summary>The trial's metrics when the weights were saved.</summary>
     [JsonPropertyName("metrics")] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>
+    /// The domains of a multi-path model (MPNAS's final model, format version 2): each domain's path, head and input
+    /// normalization; null for a single network (then <see cref="ArchitectureKey"/> and <see cref="Classes"/> describe it).
+    /// </summary>
+    [JsonPropertyName("domains")] public IReadOnlyList<DomainDescription>? Domains { get; init; }
 }

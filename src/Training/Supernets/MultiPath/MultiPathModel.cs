@@ -65,6 +65,9 @@ public sealed class MultiPathModel : nn.Module
     /// <summary>The number of classes of each domain.</summary>
     public IReadOnlyList<int> Classes => _classes;
 
+    /// <summary>The input shape.</summary>
+    public InputShape Input => _input;
+
     /// <summary>Each domain's path.</summary>
     public IReadOnlyList<Architecture> Paths { get; }
 
