@@ -70,4 +70,11 @@ public interface IStudyGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Record")]
     Task<IReadOnlyList<bool>> RecordAsync(TrialReport report, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The content of the newest version of the study's artifact <paramref name="name"/> (such as a tunas or mpnas
+    /// study's final model), or null when there is none or the trial store keeps no artifacts.
+    /// </summary>
+    [Alias("GetArtifact")]
+    Task<byte[]?> GetArtifactAsync(string name, CancellationToken cancellationToken = default);
 }

@@ -28,7 +28,7 @@ public sealed class SupernetSearchFaultTests(ServersFixture servers, ITestOutput
             space:
               kind: mobile-cnn
               parameters: { stages: 2, max_depth: 1, blocks: fused_ibn, kernels: "3", expansions: "1,2", widths: "8,16" }
-            algorithm: { name: tunas, seed: 5, parameters: { steps: {{Steps}}, checkpoint_every: {{CheckpointEvery}}, sample_batch: 10, cost_target: 20000 } }
+            algorithm: { name: tunas, seed: 5, parameters: { steps: {{Steps}}, checkpoint_every: {{CheckpointEvery}}, sample_batch: 10, cost_target: 20000, final_steps: 20 } }
             trainer: { kind: torch, parameters: { dataset: fashion-mnist, batch_size: 16, validation_size: 200, threads: 1 } }
             budget: { max_trials: 1 }
             domains:
@@ -51,6 +51,9 @@ public sealed class SupernetSearchFaultTests(ServersFixture servers, ITestOutput
         // It resumed from the last checkpoint trainer-a stored: fewer than one checkpoint interval of steps was lost.
         Assert.Equal(last, job.Metrics["resumed_from"]);
         Assert.Equal(Steps - last, job.Metrics["steps"]);
+        // The final model was trained after the resumed search, on the trainer that finished it.
+        Assert.Equal(20, job.Metrics["final_steps_run"]);
+        Assert.InRange(job.Metrics["fashion.test_accuracy"], 0, 100);
         Assert.Equal(2, job.Attempt);
         Assert.DoesNotContain(job.Trainer ?? "", first.Output, StringComparison.Ordinal);
         // The controller applied every rewarded step once: steps after the RL delay (a quarter), each observed once.

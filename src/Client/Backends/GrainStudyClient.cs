@@ -52,6 +52,9 @@ public sealed class GrainStudyClient : IStudyClient
         Study(studyId).GetCurveAsync(trialId);
 
     /// <inheritdoc />
+    public Task<byte[]?> GetArtifactAsync(string studyId, string name, CancellationToken cancellationToken) => Study(studyId).GetArtifactAsync(name, cancellationToken);
+
+    /// <inheritdoc />
     public Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken) =>
         _grains.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, domain)).GetPolicyAsync(cancellationToken);
 

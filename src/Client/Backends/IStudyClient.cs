@@ -23,6 +23,9 @@ public interface IStudyClient : IAsyncDisposable
     /// <summary>A trial's learning curve (intermediate measurements by step).</summary>
     Task<IReadOnlyList<CurvePoint>> GetCurveAsync(string studyId, long trialId, CancellationToken cancellationToken);
 
+    /// <summary>The content of a study's newest artifact version (such as a tunas or mpnas study's final model), or null.</summary>
+    Task<byte[]?> GetArtifactAsync(string studyId, string name, CancellationToken cancellationToken);
+
     /// <summary>The policy of a study's controller (for algorithms that learn one: reinforce, ppo, tabnas).</summary>
     Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken);
 

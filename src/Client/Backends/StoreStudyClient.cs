@@ -29,6 +29,9 @@ internal sealed class StoreStudyClient(ITrialStore store, Func<CancellationToken
             ? [.. (await measurements.GetMeasurementsAsync(studyId, trialId, cancellationToken)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]
             : [];
 
+    public async Task<byte[]?> GetArtifactAsync(string studyId, string name, CancellationToken cancellationToken) =>
+        store is IArtifactStore artifacts && await artifacts.GetLatestArtifactAsync(studyId, name, cancellationToken) is { } stored ? stored.Content.ToArray() : null;
+
     public Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken) =>
         WithWriter(w => w.GetPolicyAsync(studyId, domain, cancellationToken), cancellationToken);
 

@@ -5,7 +5,10 @@ using NasOrleans.Training.Export;
 
 namespace NasOrleans.Client.Commands;
 
-/// <summary><c>nas export [study] [--trial N] --out file</c>: packages a trained model (weights and a JSON description).</summary>
+/// <summary>
+/// <c>nas export [study] [--trial N] --out file</c>: packages a trained model (weights and a JSON description); for a
+/// tunas or mpnas study, its final multi-path model (a head per domain).
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create(GlobalOptions global)
@@ -20,6 +23,11 @@ internal static class ExportCommand
             var settings = global.Read(result);
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
+            if (await FinalModelExport.TryWriteAsync(client, summary, result.GetValue(trial), result.GetValue(output)!.FullName, settings.Json, ct))
+            {
+                return ExitCodes.Ok;
+            }
+
             var trialId = result.GetValue(trial) ?? summary.BestTrialId
                 ?? throw new CliException($"Study {summary.StudyId} has no completed feasible trial to export ({StudyView.Progress(summary)}).", ExitCodes.StudyNotCompleted);
             var root = Path.GetFullPath(result.GetValue(artifacts) ?? Path.Combine(settings.DataDirectory, "artifacts"));

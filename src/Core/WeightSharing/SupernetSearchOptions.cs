@@ -11,10 +11,14 @@ namespace NasOrleans.Core.WeightSharing;
 /// <param name="AbdpW">ABDP's temperature w.</param>
 /// <param name="SampleBatch">Steps of paths asked of a controller per call.</param>
 /// <param name="SharedLearningRate">The shared weights' peak learning rate (SGD, Nesterov momentum 0.9, cosine decay).</param>
-public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, string CostMetric, bool Abdp, double AbdpW, int SampleBatch, double SharedLearningRate)
+/// <param name="FinalSteps">Steps of the final model's training from scratch along the domains' argmax paths (0: no final model).</param>
+public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, string CostMetric, bool Abdp, double AbdpW, int SampleBatch, double SharedLearningRate, long FinalSteps)
 {
     /// <summary>The job kind of these algorithms (a lease's work kind).</summary>
     public const string JobKind = "supernet-search";
+
+    /// <summary>The study artifact holding the final multi-path model's package (what <c>nas export</c> writes out).</summary>
+    public const string FinalModelArtifact = "supernet/model";
 
     /// <summary>The parameters, as specs name them.</summary>
     public static IReadOnlyList<ParameterDescriptor> Parameters { get; } =
@@ -26,6 +30,7 @@ public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, stri
         new("abdp_w", ParameterKind.Number, "2", "ABDP's temperature w (large: close to the plain sum).", Min: 1e-3, Max: 1e6),
         new("sample_batch", ParameterKind.Integer, "16", "Steps of paths asked of each controller per call (fewer grain round trips).", Min: 1, Max: 4096),
         new("shared_learning_rate", ParameterKind.Number, "0.05", "Peak learning rate of the shared weights (SGD with Nesterov momentum 0.9, cosine decay).", Min: 1e-9, Max: 100),
+        new("final_steps", ParameterKind.Integer, "1000", "After the search: steps of the final model, the domains' argmax paths as one multi-path network (nodes chosen by two or more domains shared) trained from scratch with the same loss; its test accuracy per domain is the study's result and nas export writes it. 0: no final model.", Min: 0, Max: 10_000_000),
     ];
 
     /// <summary>Reads the options.</summary>
@@ -39,6 +44,7 @@ public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, stri
             p.GetBool("abdp"),
             p.GetDouble("abdp_w"),
             p.GetInt("sample_batch"),
-            p.GetDouble("shared_learning_rate"));
+            p.GetDouble("shared_learning_rate"),
+            long.Parse(p.GetString("final_steps"), CultureInfo.InvariantCulture));
     }
 }

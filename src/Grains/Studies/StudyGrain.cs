@@ -243,6 +243,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     /// <inheritdoc />
+    public async Task<byte[]?> GetArtifactAsync(string name, CancellationToken cancellationToken = default) =>
+        _store is IArtifactStore artifacts && await artifacts.GetLatestArtifactAsync(StudyId, name, cancellationToken) is { } stored
+            ? stored.Content.ToArray()
+            : null;
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<CurvePoint>> GetCurveAsync(long trialId, CancellationToken cancellationToken = default) =>
         _store is IMeasurementStore measurements
             ? [.. (await measurements.GetMeasurementsAsync(StudyId, trialId, cancellationToken)).Select(m => new CurvePoint(m.Step, m.Metrics, m.RecordedAt))]

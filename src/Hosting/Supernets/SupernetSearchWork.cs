@@ -68,7 +68,21 @@ public sealed class SupernetSearchWork(IGrainFactory grains, IArtifactStore arti
         var checkpoints = new ArtifactSupernetCheckpoints(artifacts, lease.Task.StudyId, CheckpointName);
         using var job = new SupernetSearchJob(supernet, data, controllers, checkpoints, settings, progress);
         var result = await job.RunAsync(cancellationToken).ConfigureAwait(false);
-        return Outcome(result, checkpoints.Saved);
+        var outcome = Outcome(result, checkpoints.Saved);
+        if (result.Status != SupernetSearchStatus.Completed || search.FinalSteps == 0)
+        {
+            return outcome;
+        }
+
+        var final = new MultiPathFinalPhase(artifacts, lease.Task.StudyId, lease.SpecJson);
+        var (metrics, failure) = await final.RunAsync(space, data, [.. domains.Select(d => d.Dataset)], settings, search.FinalSteps, controllers, progress, cancellationToken).ConfigureAwait(false);
+        var all = new Dictionary<string, double>(outcome.Metrics, StringComparer.Ordinal);
+        foreach (var (name, value) in metrics)
+        {
+            all[name] = value;
+        }
+
+        return failure is null ? TrialOutcome.Success(all) : TrialOutcome.Failure(failure, all);
     }
 
     private static TrialOutcome Outcome(SupernetSearchResult result, int saved)

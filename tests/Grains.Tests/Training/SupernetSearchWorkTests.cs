@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using NasOrleans.Core.Specs;
+using NasOrleans.Core.WeightSharing;
+using NasOrleans.Storage;
+using NasOrleans.Training.Export;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
 
@@ -21,7 +25,7 @@ public sealed class SupernetSearchWorkTests(ClusterFixture fixture)
             name: tunas-tiny
             objective: { metric: validation_accuracy }
             {{Space}}
-            algorithm: { name: tunas, seed: 3, parameters: { steps: 12, checkpoint_every: 4, sample_batch: 4, cost_target: 20000 } }
+            algorithm: { name: tunas, seed: 3, parameters: { steps: 12, checkpoint_every: 4, sample_batch: 4, cost_target: 20000, final_steps: 0 } }
             trainer: { kind: torch, parameters: { dataset: fashion-mnist, batch_size: 16, validation_size: 200 } }
             budget: { max_trials: 1 }
             domains:
@@ -45,6 +49,7 @@ public sealed class SupernetSearchWorkTests(ClusterFixture fixture)
         Assert.Equal(9, policy.Updates);
         Assert.NotEmpty(policy.Decisions);
         Assert.All(policy.Decisions, d => Assert.Equal(1.0, d.Probabilities.Sum(), 9));
+        Assert.DoesNotContain("unique_params", job.Metrics.Keys);
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class SupernetSearchWorkTests(ClusterFixture fixture)
             name: mpnas-tiny
             objective: { metric: validation_accuracy }
             {{Space}}
-            algorithm: { name: mpnas, seed: 4, parameters: { steps: 8, checkpoint_every: 4, sample_batch: 4, cost_target: 20000 } }
+            algorithm: { name: mpnas, seed: 4, parameters: { steps: 8, checkpoint_every: 4, sample_batch: 4, cost_target: 20000, final_steps: 8 } }
             trainer: { kind: torch, parameters: { dataset: fashion-mnist, batch_size: 16, validation_size: 200 } }
             budget: { max_trials: 1 }
             domains:
@@ -70,8 +75,45 @@ public sealed class SupernetSearchWorkTests(ClusterFixture fixture)
         Assert.Contains("inverted.validation_accuracy", job.Metrics.Keys);
         foreach (var domain in new[] { "plain", "inverted" })
         {
-            Assert.Equal(6, await fixture.Client.GetGrain<IControllerGrain>(ControllerKey.Format(spec.Name, domain)).GetObservedCountAsync());
+            var controller = fixture.Client.GetGrain<IControllerGrain>(ControllerKey.Format(spec.Name, domain));
+            Assert.Equal(6, await controller.GetObservedCountAsync());
+            Assert.InRange(job.Metrics[$"{domain}.test_accuracy"], 0, 100);
+            Assert.True(job.Metrics[$"{domain}.path_flops"] > 0);
         }
+
+        // The final multi-path model: its domains' argmax paths, trained 8 steps from scratch, packaged on the trainer.
+        Assert.Equal(8, job.Metrics["final_steps_run"]);
+        Assert.True(job.Metrics["unique_params"] <= job.Metrics["bundle_params"] + (2 * 2 * 128), "a node shared by both domains is counted once");
+        var package = await FinalModelAsync(spec.Name);
+        var file = Path.Combine(Path.GetTempPath(), $"{spec.Name}-{Guid.NewGuid():N}.zip");
+        await File.WriteAllBytesAsync(file, package);
+        try
+        {
+            using var model = ExportedModel.Load(file, "cpu");
+            Assert.Equal(["plain", "inverted"], model.Domains);
+            Assert.Equal(job.Metrics["unique_params"], model.Parameters);
+            var raw = new List<float[]> { new float[28 * 28], Enumerable.Repeat(255f, 28 * 28).ToArray() };
+            Assert.All(model.Predict(raw, "inverted"), c => Assert.InRange(c, 0, 9));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The final model's package from the artifact store of whichever silo holds it (the test cluster's stores are in memory, one per silo).</summary>
+    private async Task<byte[]> FinalModelAsync(string study)
+    {
+        foreach (var silo in fixture.Cluster.Silos)
+        {
+            var store = silo.ServiceProvider.GetRequiredService<IArtifactStore>();
+            if (await store.GetLatestArtifactAsync(study, SupernetSearchOptions.FinalModelArtifact) is { } stored)
+            {
+                return stored.Content.ToArray();
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No silo holds the final model of {study}.");
     }
 
     [Fact]

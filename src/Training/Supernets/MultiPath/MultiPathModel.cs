@@ -59,6 +59,13 @@ public sealed class MultiPathModel : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>The model of <paramref name="paths"/> with weights initialized from <paramref name="seed"/> (torch's generator seeded with it).</summary>
+    public static MultiPathModel Create(SearchSpace space, InputShape input, IReadOnlyList<int> classesPerDomain, IReadOnlyList<Architecture> paths, long seed)
+    {
+        manual_seed(seed);
+        return new MultiPathModel(space, input, classesPerDomain, paths);
+    }
+
     /// <summary>The number of domains.</summary>
     public int Domains => _classes.Length;
 
