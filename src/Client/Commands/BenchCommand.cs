@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(ThroughputBenchCommand.Create(global));
         command.Subcommands.Add(TrainBenchCommand.Create(global));
         command.Subcommands.Add(LoadBenchCommand.Create(global));
+        command.Subcommands.Add(MpnasBenchCommand.Create(global));
         return command;
     }
 }
