@@ -36,6 +36,11 @@ internal static class ReportCommand
             var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
             if (SupernetStudy.IsWeightSharing(summary))
             {
+                if (result.GetValue(costs) is { Length: > 0 })
+                {
+                    throw new CliException($"--cost is for studies of many trials; study {summary.StudyId} runs '{summary.Algorithm}', whose report has no cost plots.", ExitCodes.InvalidInput);
+                }
+
                 return await SupernetReportCommand.RunAsync(client, summary, result.GetValue(compare), directory, settings.Json, ct);
             }
 
