@@ -85,7 +85,7 @@ internal sealed record SupernetStudy(
         ArgumentNullException.ThrowIfNull(other);
         if (!Domains.SequenceEqual(other.Domains, StringComparer.Ordinal))
         {
-            throw new CliException($"--compare: study {other.StudyId} searches the domains {string.Join(", ", other.Domains)}, study {StudyId} {string.Join(", ", Domains)}; compare studies of the same domains.", ExitCodes.InvalidInput);
+            throw new CliException($"--compare: study {other.StudyId} searches the domains {string.Join(", ", other.Domains)}; study {StudyId} searches {string.Join(", ", Domains)}. Compare studies of the same domains.", ExitCodes.InvalidInput);
         }
 
         if (Signature(Space) != Signature(other.Space))
