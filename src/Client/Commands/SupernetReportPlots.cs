@@ -12,6 +12,9 @@ internal static class SupernetReportPlots
     /// <summary>The files written, in order.</summary>
     public static readonly IReadOnlyList<string> FileNames = ["jaccard.png", "sharing-by-layer.png", "loss-curves.png", "entropy.png", "validation-accuracy.png"];
 
+    /// <summary>The plot of the final model's training loss per domain, written when a study's job trained one.</summary>
+    public const string FinalLossFile = "final-loss-curves.png";
+
     /// <summary>Writes the plots into <paramref name="directory"/>; returns their full paths in <see cref="FileNames"/>' order.</summary>
     public static IReadOnlyList<string> Write(SupernetReport report, string directory)
     {
@@ -31,10 +34,16 @@ internal static class SupernetReportPlots
         var loss = Curves(report, $"{title}: train loss per domain", "train loss", "train_loss", Path.Combine(directory, FileNames[2]), ScottPlot.Alignment.UpperRight);
         var entropy = Curves(report, $"{title}: controller entropy per domain", "entropy (nats)", "entropy", Path.Combine(directory, FileNames[3]), ScottPlot.Alignment.UpperRight);
         var accuracy = Curves(report, $"{title}: one-shot validation accuracy per domain", "validation accuracy (%)", "validation_accuracy", Path.Combine(directory, FileNames[4]), ScottPlot.Alignment.LowerRight);
-        return [jaccard, sharing, loss, entropy, accuracy];
+        if (!report.Studies.Any(s => study.Domains.Any(d => s.Series($"final.{d}", "train_loss").Count > 0)))
+        {
+            return [jaccard, sharing, loss, entropy, accuracy];
+        }
+
+        var final = Curves(report, $"{title}: the final model's train loss per domain (from scratch, after the search)", "train loss", "train_loss", Path.Combine(directory, FinalLossFile), ScottPlot.Alignment.UpperRight, "final.");
+        return [jaccard, sharing, loss, entropy, accuracy, final];
     }
 
-    private static string Curves(SupernetReport report, string title, string yLabel, string metric, string path, ScottPlot.Alignment legend)
+    private static string Curves(SupernetReport report, string title, string yLabel, string metric, string path, ScottPlot.Alignment legend, string prefix = "")
     {
         var chart = new CurveChart(report.Compare is null ? title : $"{title} (dashed: {report.Compare.StudyId})", "step", yLabel);
         var studies = report.Studies;
@@ -44,7 +53,7 @@ internal static class SupernetReportPlots
             {
                 var domain = report.Study.Domains[d];
                 var name = report.Compare is null && metric != "train_loss" ? domain : $"{domain} ({Setting(report, studies[s])})";
-                chart.AddLine(name, [.. studies[s].Series(domain, metric).Select(p => new ChartPoint(p.Step, p.Value))], d, dashed: s > 0);
+                chart.AddLine(name, [.. studies[s].Series(prefix + domain, metric).Select(p => new ChartPoint(p.Step, p.Value))], d, dashed: s > 0);
             }
         }
 
