@@ -15,7 +15,7 @@ public sealed class SupernetReportCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task Report_MpnasStudyComparedWithoutAbdp_PrintsBothStudiesAndWritesTheFivePlots()
+    public async Task Report_MpnasStudyComparedWithoutAbdp_PrintsBothStudiesWritesThePlotsAndExportsTheFinalModel()
     {
         var dataset = WriteDataset();
         var data = Path.Combine(_directory, "data");
@@ -44,13 +44,24 @@ public sealed class SupernetReportCommandTests : IDisposable
             root.GetProperty("last").EnumerateArray().Select(l => $"{l.GetProperty("study").GetString()}/{l.GetProperty("domain").GetString()}"));
         Assert.All(root.GetProperty("last").EnumerateArray(), l => Assert.Equal(8, l.GetProperty("step").GetDouble()));
         var files = root.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
-        Assert.Equal(["jaccard.png", "sharing-by-layer.png", "loss-curves.png", "entropy.png", "validation-accuracy.png"], files.Select(Path.GetFileName));
+        Assert.Equal(["jaccard.png", "sharing-by-layer.png", "loss-curves.png", "entropy.png", "validation-accuracy.png", "final-loss-curves.png"], files.Select(Path.GetFileName));
         files.ForEach(f => PlotImage.AssertPlot(f));
 
         var (textCode, text) = await NasProcess.RunAsync(TimeSpan.FromMinutes(1), "report", "with-abdp", "--compare", "without-abdp", "--out", plots, "--data-dir", data);
         Assert.True(textCode == 0, text);
         Assert.Contains("| domain | train loss: with-abdp (ABDP w=2) | validation accuracy: with-abdp (ABDP w=2) | train loss: without-abdp (plain sum) |", text, StringComparison.Ordinal);
         Assert.Contains("| plain | 1.000 |", text, StringComparison.Ordinal);
+
+        // The final multi-path model: one file, a head per domain.
+        var package = Path.Combine(_directory, "final.zip");
+        var (exported, exportLog) = await NasProcess.RunAsync(TimeSpan.FromMinutes(1), "export", "with-abdp", "--out", package, "--data-dir", data);
+        Assert.True(exported == 0, exportLog);
+        Assert.Contains("2 domains (plain, inverted)", exportLog, StringComparison.Ordinal);
+        using var model = NasOrleans.Training.Export.ExportedModel.Load(package, "cpu");
+        Assert.Equal(["plain", "inverted"], model.Domains);
+        var raw = new List<float[]> { new float[Side * Side], Enumerable.Repeat(255f, Side * Side).ToArray() };
+        Assert.All(model.Predict(raw, "inverted"), c => Assert.InRange(c, 0, 1));
+        Assert.Contains("test_accuracy", model.Description.Domains![1].Metrics.Keys);
     }
 
     private static string Spec(string name, bool abdp, string dataset) => $$"""
@@ -59,7 +70,7 @@ public sealed class SupernetReportCommandTests : IDisposable
         space:
           kind: mobile-cnn
           parameters: { stages: 2, max_depth: 1, blocks: fused_ibn, kernels: "3", expansions: "1,2", widths: "8,16" }
-        algorithm: { name: mpnas, seed: 4, parameters: { steps: 8, checkpoint_every: 4, sample_batch: 4, cost_target: 20000, abdp: {{(abdp ? "true" : "false")}} } }
+        algorithm: { name: mpnas, seed: 4, parameters: { steps: 8, checkpoint_every: 4, sample_batch: 4, cost_target: 20000, final_steps: 8, abdp: {{(abdp ? "true" : "false")}} } }
         trainer: { kind: torch, parameters: { dataset: "{{dataset}}", batch_size: 16, validation_size: 64, threads: 1 } }
         budget: { max_trials: 1 }
         domains:

@@ -38,11 +38,12 @@ internal static class MpnasBenchCommand
         var samples = new Option<int>("--train-samples") { Description = "Training images per domain (at most 10000; default 10000).", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Batch per domain (default 32).", DefaultValueFactory = _ => 32 };
         var target = new Option<double>("--cost-target") { Description = "The reward's parameter target per path (default 40000).", DefaultValueFactory = _ => 40_000 };
+        var controllerRate = new Option<double>("--controller-lr") { Description = "The controllers' Adam learning rate (default TuNAS's 0.0048, set for searches of ~10^5 steps; shorter searches want more).", DefaultValueFactory = _ => new TunasOptions().LearningRate };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 2).", DefaultValueFactory = _ => 2 };
         var rows = new Option<string>("--rows") { Description = "Rows to run, comma-separated: bundle, shared, plain, abdp (default all).", DefaultValueFactory = _ => "bundle,shared,plain,abdp" };
         var command = new Command("mpnas", "MPNAS's table: a bundle, a shared path, MPNAS plain sum, MPNAS ABDP on three domains; unique params, FLOPs and test accuracy per domain.")
         {
-            output, seeds, steps, finalSteps, samples, batch, target, threads, rows,
+            output, seeds, steps, finalSteps, samples, batch, target, controllerRate, threads, rows,
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
@@ -53,6 +54,8 @@ internal static class MpnasBenchCommand
             Check(trainSamples is >= 100 and <= 10_000, "--train-samples must be 100 to 10000 (the issue's size for 2 cores).");
             Check(result.GetValue(steps) is >= 1 and <= 100_000 && result.GetValue(finalSteps) is >= 1 and <= 100_000, "--steps and --final-steps must be 1 to 100000.");
             Check(result.GetValue(threads) is >= 1 and <= 256, "--threads must be 1 to 256.");
+            Check(result.GetValue(controllerRate) is > 0 and <= 10, "--controller-lr must be in (0, 10].");
+            var tunas = new TunasOptions { LearningRate = result.GetValue(controllerRate) };
             var directory = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             var space = SpaceCatalog.Create(new SpaceSpec("mobile-cnn", new Dictionary<string, string>
             {
@@ -73,7 +76,7 @@ internal static class MpnasBenchCommand
             {
                 for (var s = 1; s <= seedCount; s++)
                 {
-                    results.Add(await PieceAsync(directory, row, (ulong)s, () => MpnasExperiment.RunAsync(row, space, data, search, new TunasOptions(), result.GetValue(finalSteps), (ulong)s, ct), settings.Json));
+                    results.Add(await PieceAsync(directory, row, (ulong)s, () => MpnasExperiment.RunAsync(row, space, data, search, tunas, result.GetValue(finalSteps), (ulong)s, ct), settings.Json));
                 }
             }
 

@@ -51,6 +51,8 @@ internal sealed class FakeStudyClient : IStudyClient
     public Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken) =>
         Task.FromResult(new PolicySnapshot("mpnas", 3, 3, 0, [], [], _studies[studyId].Argmax.GetValueOrDefault(domain), 1.5));
 
+    public Task<byte[]?> GetArtifactAsync(string studyId, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<StudySummary>> ListStudiesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken) => throw new NotSupportedException();
