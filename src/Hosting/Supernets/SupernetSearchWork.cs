@@ -94,6 +94,8 @@ public sealed class SupernetSearchWork(IGrainFactory grains, IArtifactStore arti
             ["checkpoints_saved"] = saved,
             ["train_seconds"] = result.WallSeconds,
             ["train_samples_per_second"] = result.SamplesPerSecond,
+            ["controller_seconds"] = result.ControllerSeconds,
+            ["controller_share"] = result.WallSeconds > 0 ? result.ControllerSeconds / result.WallSeconds : 0,
         };
         var last = result.Curves.Select(c => (c.Domain, Point: c.Points.Count > 0 ? c.Points[^1] : null)).ToList();
         foreach (var (domain, point) in last.Where(l => l.Point is not null))

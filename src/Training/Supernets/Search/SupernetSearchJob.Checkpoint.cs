@@ -62,6 +62,7 @@ public sealed partial class SupernetSearchJob
     {
         foreach (var domain in _domains.Where(d => d.Pending.Count > 0))
         {
+            using var timing = new ClockScope(_controllerClock);
             await _controllers.RewardAsync(domain.Index, [.. domain.Pending], cancellationToken).ConfigureAwait(false);
             domain.Pending.Clear();
         }
@@ -83,7 +84,12 @@ public sealed partial class SupernetSearchJob
             metrics[Key(name, "train_loss")] = point.TrainLoss;
             metrics[Key(name, "validation_accuracy")] = point.ValidationAccuracy;
             metrics[Key(name, "mean_reward")] = point.MeanReward;
-            var policy = await _controllers.PolicyAsync(domain.Index, cancellationToken).ConfigureAwait(false);
+            SupernetPolicy policy;
+            using (new ClockScope(_controllerClock))
+            {
+                policy = await _controllers.PolicyAsync(domain.Index, cancellationToken).ConfigureAwait(false);
+            }
+
             metrics[Key(name, "entropy")] = policy.Entropy;
             metrics[Key(name, "policy_updates")] = policy.Updates;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using NasOrleans.Core.Randomness;
 using TorchSharp;
@@ -9,6 +10,7 @@ namespace NasOrleans.Training.Supernets.Search;
 public sealed partial class SupernetSearchJob
 {
     private double[] _stepLosses = [];
+    private readonly Stopwatch _controllerClock = new();
 
     /// <summary>Asks every controller for the paths of the sample window holding <paramref name="step"/>, from that step on.</summary>
     private async Task EnsurePathsAsync(long step, CancellationToken cancellationToken)
@@ -23,7 +25,12 @@ public sealed partial class SupernetSearchJob
         var count = (int)(end - step);
         foreach (var domain in _domains)
         {
-            var paths = await _controllers.SampleAsync(domain.Index, step, count, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<Core.Spaces.Architecture> paths;
+            using (new ClockScope(_controllerClock))
+            {
+                paths = await _controllers.SampleAsync(domain.Index, step, count, cancellationToken).ConfigureAwait(false);
+            }
+
             if (paths is null || paths.Count != count)
             {
                 throw new InvalidOperationException(string.Create(

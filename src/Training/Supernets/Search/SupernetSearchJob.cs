@@ -180,6 +180,7 @@ public sealed partial class SupernetSearchJob : IDisposable
             lastCheckpoint,
             [.. _domains.Select(d => new SupernetDomainCurve(d.Domain.Name, [.. d.Curve]))],
             seconds,
-            seconds > 0 ? samples / seconds : 0);
+            seconds > 0 ? samples / seconds : 0,
+            _controllerClock.Elapsed.TotalSeconds);
     }
 }

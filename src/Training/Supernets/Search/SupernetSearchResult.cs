@@ -9,6 +9,7 @@ namespace NasOrleans.Training.Supernets.Search;
 /// <param name="Curves">Per domain, the means of every checkpoint interval since step 0.</param>
 /// <param name="WallSeconds">Wall time of this run's steps.</param>
 /// <param name="SamplesPerSecond">Training samples (all domains) per second of <paramref name="WallSeconds"/>, validation and rewards included.</param>
+/// <param name="ControllerSeconds">Of <paramref name="WallSeconds"/>, the time spent waiting on the controllers (paths, rewards, policies: the grain round trips in a cluster).</param>
 public sealed record SupernetSearchResult(
     SupernetSearchStatus Status,
     string? Message,
@@ -17,4 +18,5 @@ public sealed record SupernetSearchResult(
     long LastCheckpoint,
     IReadOnlyList<SupernetDomainCurve> Curves,
     double WallSeconds,
-    double SamplesPerSecond);
+    double SamplesPerSecond,
+    double ControllerSeconds = 0);
