@@ -26,16 +26,17 @@ public class SharedPathControllersTests
     {
         var shared = new SharedPathControllers(Space, new TunasOptions { LearningRate = 0.1 }, 2, 10, 5);
         var alone = new LocalSupernetControllers(Space, new TunasOptions { LearningRate = 0.1 }, 1, 10, 5);
-        await shared.SampleAsync(0, 5, 1, CancellationToken.None);
-        await shared.SampleAsync(1, 5, 1, CancellationToken.None);
-        await alone.SampleAsync(0, 5, 1, CancellationToken.None);
+        await shared.SampleAsync(0, 5, 2, CancellationToken.None);
+        await shared.SampleAsync(1, 5, 2, CancellationToken.None);
+        await alone.SampleAsync(0, 5, 2, CancellationToken.None);
 
-        await shared.RewardAsync(0, [new StepReward(5, 0.2, 20, 1)], CancellationToken.None);
+        await shared.RewardAsync(0, [new StepReward(5, 0.2, 20, 1), new StepReward(6, 0.9, 90, 1)], CancellationToken.None);
         Assert.Equal(0, shared.Controller.Updates);
-        await shared.RewardAsync(1, [new StepReward(5, 0.6, 60, 1)], CancellationToken.None);
-        await alone.RewardAsync(0, [new StepReward(5, 0.4, 40, 1)], CancellationToken.None);
+        await shared.RewardAsync(1, [new StepReward(5, 0.6, 60, 1), new StepReward(6, 0.5, 50, 1)], CancellationToken.None);
+        await alone.RewardAsync(0, [new StepReward(5, 0.4, 40, 1), new StepReward(6, 0.7, 70, 1)], CancellationToken.None);
 
-        Assert.Equal(1, shared.Controller.Updates);
+        // The first update only sets the baseline (advantage 0); the second moves the logits.
+        Assert.Equal(2, shared.Controller.Updates);
         Assert.NotEqual(new TunasController(Space, new TunasOptions(), 5).Logits, shared.Controller.Logits);
         Assert.Equal(alone.Controllers[0].Logits, shared.Controller.Logits);
         Assert.Equal(alone.Controllers[0].Baseline, shared.Controller.Baseline);
