@@ -99,14 +99,7 @@ public sealed class Supernet : nn.Module
     public nn.Module<Tensor, Tensor> ExtractStandalone(Architecture path, int domain)
     {
         var route = Route(path, domain);
-        var model = ModelBuilder.Build(_space, path, _input, _classes[domain]);
-        using (NewDisposeScope())
-        {
-            StandaloneCopier.Copy(Record(route, domain).Layers, model, [1, _input.Channels, _input.Height, _input.Width]);
-        }
-
-        model.train(training);
-        return model;
+        return PathProbe.Standalone(_space, path, _input, _classes[domain], () => Record(route, domain), training);
     }
 
     /// <summary>
@@ -121,20 +114,10 @@ public sealed class Supernet : nn.Module
     }
 
     /// <summary>Every weight and batch-norm buffer (running statistics, batch counts) as bytes, for a checkpoint.</summary>
-    public byte[] SaveWeights()
-    {
-        using var stream = new MemoryStream();
-        save(stream);
-        return stream.ToArray();
-    }
+    public byte[] SaveWeights() => PathProbe.Save(this);
 
     /// <summary>Loads what <see cref="SaveWeights"/> wrote from a supernet of the same space, input and domains.</summary>
-    public void LoadWeights(byte[] checkpoint)
-    {
-        ArgumentNullException.ThrowIfNull(checkpoint);
-        using var stream = new MemoryStream(checkpoint, writable: false);
-        load(stream);
-    }
+    public void LoadWeights(byte[] checkpoint) => PathProbe.Load(this, checkpoint);
 
     private static string PositionKey(int stage, int index) => $"{SupernetChoices.Name(stage, "b")}{index}";
 
@@ -146,24 +129,8 @@ public sealed class Supernet : nn.Module
     }
 
     /// <summary>Runs the path once in eval mode on a zero sample (no statistics change) and records what it used.</summary>
-    private PathRecorder Record(SupernetRoute route, int domain)
-    {
-        var recorder = new PathRecorder();
-        var wasTraining = training;
-        eval();
-        try
-        {
-            using var _ = no_grad();
-            using var probe = zeros(1, _input.Channels, _input.Height, _input.Width, device: stem.parameters().First().device);
-            using var logits = Run(probe, route, domain, _ => false, recorder);
-        }
-        finally
-        {
-            train(wasTraining);
-        }
-
-        return recorder;
-    }
+    private PathRecorder Record(SupernetRoute route, int domain) =>
+        PathProbe.Record(this, _input, stem.parameters().First().device, (probe, recorder) => Run(probe, route, domain, _ => false, recorder));
 
     private Tensor Run(Tensor input, SupernetRoute route, int domain, Func<int, bool> allOps, PathRecorder? recorder)
     {
@@ -177,11 +144,6 @@ public sealed class Supernet : nn.Module
         }
 
         using var last = x;
-        using var features = head.Apply(last, MobileCnnPlan.HeadChannels, 1, 1, domain, activate: true, recorder);
-        using var pooled = nn.functional.adaptive_avg_pool2d(features, 1);
-        using var flat = pooled.flatten(1);
-        var classifier = classifiers[domain];
-        recorder?.Linear(classifier.weight!.alias(), classifier.bias!.alias());
-        return classifier.call(flat);
+        return PathProbe.Classify(head, classifiers[domain], last, domain, recorder);
     }
 }

@@ -94,14 +94,7 @@ public sealed class MultiPathModel : nn.Module
     public nn.Module<Tensor, Tensor> ExtractStandalone(int domain)
     {
         CheckDomain(domain);
-        var model = ModelBuilder.Build(_space, Paths[domain], _input, _classes[domain]);
-        using (NewDisposeScope())
-        {
-            StandaloneCopier.Copy(Record(domain).Layers, model, [1, _input.Channels, _input.Height, _input.Width]);
-        }
-
-        model.train(training);
-        return model;
+        return PathProbe.Standalone(_space, Paths[domain], _input, _classes[domain], () => Record(domain), training);
     }
 
     /// <summary>(parameters, FLOPs for one sample) of what <paramref name="domain"/>'s path uses: its stand-alone network's cost.</summary>
@@ -113,20 +106,10 @@ public sealed class MultiPathModel : nn.Module
     }
 
     /// <summary>Every weight and batch-norm buffer as bytes.</summary>
-    public byte[] SaveWeights()
-    {
-        using var stream = new MemoryStream();
-        save(stream);
-        return stream.ToArray();
-    }
+    public byte[] SaveWeights() => PathProbe.Save(this);
 
     /// <summary>Loads what <see cref="SaveWeights"/> wrote from a model of the same space, input, classes and paths.</summary>
-    public void LoadWeights(byte[] weights)
-    {
-        ArgumentNullException.ThrowIfNull(weights);
-        using var stream = new MemoryStream(weights, writable: false);
-        load(stream);
-    }
+    public void LoadWeights(byte[] weights) => PathProbe.Load(this, weights);
 
     private void CheckDomain(int domain)
     {
@@ -137,21 +120,7 @@ public sealed class MultiPathModel : nn.Module
     private PathRecorder Record(int domain)
     {
         CheckDomain(domain);
-        var recorder = new PathRecorder();
-        var wasTraining = training;
-        eval();
-        try
-        {
-            using var _ = no_grad();
-            using var probe = zeros(1, _input.Channels, _input.Height, _input.Width, device: stem.parameters().First().device);
-            using var logits = Run(probe, domain, recorder);
-        }
-        finally
-        {
-            train(wasTraining);
-        }
-
-        return recorder;
+        return PathProbe.Record(this, _input, stem.parameters().First().device, (probe, recorder) => Run(probe, domain, recorder));
     }
 
     private Tensor Run(Tensor input, int domain, PathRecorder? recorder)
@@ -170,11 +139,6 @@ public sealed class MultiPathModel : nn.Module
         }
 
         using var last = x;
-        using var features = head.Apply(last, MobileCnnPlan.HeadChannels, 1, 1, domain, activate: true, recorder);
-        using var pooled = nn.functional.adaptive_avg_pool2d(features, 1);
-        using var flat = pooled.flatten(1);
-        var classifier = classifiers[domain];
-        recorder?.Linear(classifier.weight!.alias(), classifier.bias!.alias());
-        return classifier.call(flat);
+        return PathProbe.Classify(head, classifiers[domain], last, domain, recorder);
     }
 }
