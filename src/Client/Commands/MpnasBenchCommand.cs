@@ -37,13 +37,14 @@ internal static class MpnasBenchCommand
         var finalSteps = new Option<long>("--final-steps") { Description = "Final-training steps per row (default 600).", DefaultValueFactory = _ => 600 };
         var samples = new Option<int>("--train-samples") { Description = "Training images per domain (at most 10000; default 10000).", DefaultValueFactory = _ => 10_000 };
         var batch = new Option<int>("--batch") { Description = "Batch per domain (default 32).", DefaultValueFactory = _ => 32 };
-        var target = new Option<double>("--cost-target") { Description = "The reward's parameter target per path (default 40000).", DefaultValueFactory = _ => 40_000 };
+        var target = new Option<double>("--cost-target") { Description = "The reward's parameter target (default 40000): per path for the bundle, for the whole multi-path model with --cost-scope model.", DefaultValueFactory = _ => 40_000 };
+        var scope = new Option<string>("--cost-scope") { Description = "model (default: the MPNAS rows' reward counts the multi-path model's unique parameters) or path (each domain's own path).", DefaultValueFactory = _ => "model" };
         var controllerRate = new Option<double>("--controller-lr") { Description = "The controllers' Adam learning rate (default TuNAS's 0.0048, set for searches of ~10^5 steps; shorter searches want more).", DefaultValueFactory = _ => new TunasOptions().LearningRate };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 2).", DefaultValueFactory = _ => 2 };
         var rows = new Option<string>("--rows") { Description = "Rows to run, comma-separated: bundle, shared, plain, abdp (default all).", DefaultValueFactory = _ => "bundle,shared,plain,abdp" };
         var command = new Command("mpnas", "MPNAS's table: a bundle, a shared path, MPNAS plain sum, MPNAS ABDP on three domains; unique params, FLOPs and test accuracy per domain.")
         {
-            output, seeds, steps, finalSteps, samples, batch, target, controllerRate, threads, rows,
+            output, seeds, steps, finalSteps, samples, batch, target, scope, controllerRate, threads, rows,
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
@@ -55,6 +56,7 @@ internal static class MpnasBenchCommand
             Check(result.GetValue(steps) is >= 1 and <= 100_000 && result.GetValue(finalSteps) is >= 1 and <= 100_000, "--steps and --final-steps must be 1 to 100000.");
             Check(result.GetValue(threads) is >= 1 and <= 256, "--threads must be 1 to 256.");
             Check(result.GetValue(controllerRate) is > 0 and <= 10, "--controller-lr must be in (0, 10].");
+            Check(result.GetValue(scope) is "model" or "path", $"--cost-scope must be model or path; got '{result.GetValue(scope)}'.");
             var tunas = new TunasOptions { LearningRate = result.GetValue(controllerRate) };
             var directory = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             var space = SpaceCatalog.Create(new SpaceSpec("mobile-cnn", new Dictionary<string, string>
@@ -69,6 +71,7 @@ internal static class MpnasBenchCommand
                 CheckpointEvery = (int)Math.Max(1, result.GetValue(steps) / 10),
                 BatchSizes = [.. Domains.Select(_ => result.GetValue(batch))],
                 CostTarget = result.GetValue(target),
+                CostScope = result.GetValue(scope) == "path" ? SupernetCostScope.Path : SupernetCostScope.Model,
                 Device = "cpu",
             };
             var results = new List<MpnasRowResult>();

@@ -11,8 +11,9 @@ namespace NasOrleans.Core.WeightSharing;
 /// <param name="AbdpW">ABDP's temperature w.</param>
 /// <param name="SampleBatch">Steps of paths asked of a controller per call.</param>
 /// <param name="SharedLearningRate">The shared weights' peak learning rate (SGD, Nesterov momentum 0.9, cosine decay).</param>
+/// <param name="CostScope">Whose parameters the reward counts: <c>path</c> (the domain's own) or <c>model</c> (the multi-path model of every domain's path, shared nodes once).</param>
 /// <param name="FinalSteps">Steps of the final model's training from scratch along the domains' argmax paths (0: no final model).</param>
-public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, string CostMetric, bool Abdp, double AbdpW, int SampleBatch, double SharedLearningRate, long FinalSteps)
+public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, string CostMetric, bool Abdp, double AbdpW, int SampleBatch, double SharedLearningRate, long FinalSteps, string CostScope = "model")
 {
     /// <summary>The job kind of these algorithms (a lease's work kind).</summary>
     public const string JobKind = "supernet-search";
@@ -26,6 +27,7 @@ public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, stri
         new("steps", ParameterKind.Integer, "1000", "Supernet training steps; each trains every domain on one batch along the path its controller sampled.", Min: 1, Max: 10_000_000),
         new("checkpoint_every", ParameterKind.Integer, "100", "Steps between checkpoints (to the trial store's artifact table) and progress reports; a search resumed after a trainer's loss repeats at most these.", Min: 1, Max: 1_000_000),
         new("cost_metric", ParameterKind.Text, "params", "The cost in the reward: params or flops of the path's stand-alone network.", Choices: ["params", "flops"]),
+        new("cost_scope", ParameterKind.Text, "model", "Whose parameters the reward weighs against cost_target: model (MPNAS: the unique parameters of the multi-path model of every domain's sampled path, shared nodes counted once, so controllers earn by sharing) or path (each domain's own path, as a domain-independent search). FLOPs are per domain either way.", Choices: ["model", "path"]),
         new("abdp", ParameterKind.Boolean, "true", "Combine the domains' losses as MPNAS's adaptive balanced domain prioritization, sum exp(L/w), instead of a plain sum."),
         new("abdp_w", ParameterKind.Number, "2", "ABDP's temperature w (large: close to the plain sum).", Min: 1e-3, Max: 1e6),
         new("sample_batch", ParameterKind.Integer, "16", "Steps of paths asked of each controller per call (fewer grain round trips).", Min: 1, Max: 4096),
@@ -45,6 +47,7 @@ public sealed record SupernetSearchOptions(long Steps, int CheckpointEvery, stri
             p.GetDouble("abdp_w"),
             p.GetInt("sample_batch"),
             p.GetDouble("shared_learning_rate"),
-            long.Parse(p.GetString("final_steps"), CultureInfo.InvariantCulture));
+            long.Parse(p.GetString("final_steps"), CultureInfo.InvariantCulture),
+            p.GetString("cost_scope"));
     }
 }

@@ -58,6 +58,7 @@ public sealed class SupernetSearchWork(IGrainFactory grains, IArtifactStore arti
             RewardKind = tunas.RewardKind,
             RewardBeta = tunas.CostExponent,
             CostMetric = search.CostMetric == "flops" ? SupernetCostMetric.Flops : SupernetCostMetric.Params,
+            CostScope = search.CostScope == "path" ? SupernetCostScope.Path : SupernetCostScope.Model,
             CostTarget = tunas.CostTarget,
             ControllerSampleBatch = search.SampleBatch,
             Seed = spec.Algorithm.Seed,

@@ -68,6 +68,12 @@ public sealed class Supernet : nn.Module
     /// <summary>The number of domains.</summary>
     public int Domains => _classes.Length;
 
+    /// <summary>The search space the supernet covers.</summary>
+    public SearchSpace Space => _space;
+
+    /// <summary>The input shape.</summary>
+    public InputShape Input => _input;
+
     /// <summary>The number of classes of each domain.</summary>
     public IReadOnlyList<int> Classes => _classes;
 

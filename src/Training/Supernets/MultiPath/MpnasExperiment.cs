@@ -44,7 +44,7 @@ public static class MpnasExperiment
         var parts = new List<MpnasRowResult>();
         for (var d = 0; d < domains.Count; d++)
         {
-            var single = settings with { BatchSizes = [settings.BatchSizes[d]], Abdp = false, Seed = seed + (ulong)d };
+            var single = settings with { BatchSizes = [settings.BatchSizes[d]], Abdp = false, CostScope = SupernetCostScope.Path, Seed = seed + (ulong)d };
             parts.Add(await RunJointAsync(row, space, [domains[d]], single, tunas, finalSteps, cancellationToken).ConfigureAwait(false));
         }
 

@@ -11,6 +11,9 @@ public sealed partial class SupernetSearchJob
 {
     private double[] _stepLosses = [];
     private readonly Stopwatch _controllerClock = new();
+    private SupernetModelCost? _modelCostCache;
+
+    private SupernetModelCost ModelCost => _modelCostCache ??= new(_supernet.Space, _supernet.Input, _supernet.Classes);
 
     /// <summary>Asks every controller for the paths of the sample window holding <paramref name="step"/>, from that step on.</summary>
     private async Task EnsurePathsAsync(long step, CancellationToken cancellationToken)
@@ -102,11 +105,14 @@ public sealed partial class SupernetSearchJob
     private void Evaluate(long step)
     {
         var learns = Settings.Schedule.Learns(step, Settings.TotalSteps);
+        double? modelCost = Settings.CostScope == SupernetCostScope.Model && Settings.CostMetric == SupernetCostMetric.Params
+            ? ModelCost.Params([.. _domains.Select(d => d.Paths[step])])
+            : null;
         foreach (var domain in _domains)
         {
             var path = domain.Paths[step];
             var accuracy = Accuracy(domain, path, step);
-            var cost = domain.Cost(_supernet, path, Settings.CostMetric);
+            var cost = modelCost ?? domain.Cost(_supernet, path, Settings.CostMetric);
             var reward = Settings.Reward(accuracy, cost);
             if (learns)
             {

@@ -57,6 +57,9 @@ public sealed record SupernetSearchSettings
     /// <summary>Which cost the reward uses.</summary>
     public SupernetCostMetric CostMetric { get; init; } = SupernetCostMetric.Params;
 
+    /// <summary>Whose parameters the reward counts: the domain's path, or the multi-path model of all domains' paths (MPNAS).</summary>
+    public SupernetCostScope CostScope { get; init; } = SupernetCostScope.Path;
+
     /// <summary>The cost target (positive; parameters or FLOPs).</summary>
     public double CostTarget { get; init; } = 1e6;
 
@@ -104,6 +107,11 @@ public sealed record SupernetSearchSettings
         if (!Enum.IsDefined(CostMetric))
         {
             throw new ArgumentOutOfRangeException("cost_metric", CostMetric, "cost_metric must be params or flops.");
+        }
+
+        if (!Enum.IsDefined(CostScope))
+        {
+            throw new ArgumentOutOfRangeException("cost_scope", CostScope, "cost_scope must be path or model.");
         }
 
         Check("cost_target", CostTarget, 1e-12, 1e15);

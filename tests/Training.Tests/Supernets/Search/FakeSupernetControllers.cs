@@ -25,6 +25,9 @@ internal sealed class FakeSupernetControllers
     /// <summary>Every RewardAsync call: domain, steps.</summary>
     public List<(int Domain, long[] Steps)> RewardCalls { get; } = [];
 
+    /// <summary>Every reward received: domain, reward.</summary>
+    public List<(int Domain, StepReward Reward)> Rewards { get; } = [];
+
     /// <summary>Every SampleAsync call: domain, first step, count.</summary>
     public List<(int Domain, long FirstStep, int Count)> SampleCalls { get; } = [];
 
@@ -61,6 +64,7 @@ internal sealed class FakeSupernetControllers
         public Task RewardAsync(int domain, IReadOnlyList<StepReward> rewards, CancellationToken cancellationToken)
         {
             owner.RewardCalls.Add((domain, [.. rewards.Select(r => r.Step)]));
+            owner.Rewards.AddRange(rewards.Select(r => (domain, r)));
             foreach (var reward in rewards.OrderBy(r => r.Step))
             {
                 var sample = owner._given[domain][reward.Step];
