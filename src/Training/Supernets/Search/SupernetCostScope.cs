@@ -7,9 +7,10 @@ public enum SupernetCostScope
     Path,
 
     /// <summary>
-    /// The multi-path model of every domain's path of the step: its unique parameters, nodes two domains share counted
-    /// once (MPNAS's cost of the whole model). Every domain's reward carries the same cost, so a controller earns by
-    /// routing through the nodes the others use. FLOPs are per domain either way: each domain runs its own images.
+    /// The multi-path model of every domain's path of the step (MPNAS's cost of the whole model): each domain's reward
+    /// weighs its share of the model's unique parameters (every weight split evenly among the domains that use it; the
+    /// shares add up to the model's) against the target split evenly among the domains. A controller lowers its share
+    /// by routing through the nodes the others use. FLOPs are per domain either way: each domain runs its own images.
     /// </summary>
     Model,
 }

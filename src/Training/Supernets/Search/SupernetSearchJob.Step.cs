@@ -105,15 +105,16 @@ public sealed partial class SupernetSearchJob
     private void Evaluate(long step)
     {
         var learns = Settings.Schedule.Learns(step, Settings.TotalSteps);
-        double? modelCost = Settings.CostScope == SupernetCostScope.Model && Settings.CostMetric == SupernetCostMetric.Params
-            ? ModelCost.Params([.. _domains.Select(d => d.Paths[step])])
+        var shares = Settings.CostScope == SupernetCostScope.Model && Settings.CostMetric == SupernetCostMetric.Params
+            ? ModelCost.Shares([.. _domains.Select(d => d.Paths[step])])
             : null;
+        var target = shares is null ? Settings.CostTarget : Settings.CostTarget / _domains.Length;
         foreach (var domain in _domains)
         {
             var path = domain.Paths[step];
             var accuracy = Accuracy(domain, path, step);
-            var cost = modelCost ?? domain.Cost(_supernet, path, Settings.CostMetric);
-            var reward = Settings.Reward(accuracy, cost);
+            var cost = shares?[domain.Index] ?? domain.Cost(_supernet, path, Settings.CostMetric);
+            var reward = Settings.Reward(accuracy, cost, target);
             if (learns)
             {
                 domain.Pending.Add(new StepReward(step, reward, accuracy * 100, cost));

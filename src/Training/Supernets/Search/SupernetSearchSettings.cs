@@ -57,7 +57,7 @@ public sealed record SupernetSearchSettings
     /// <summary>Which cost the reward uses.</summary>
     public SupernetCostMetric CostMetric { get; init; } = SupernetCostMetric.Params;
 
-    /// <summary>Whose parameters the reward counts: the domain's path, or the multi-path model of all domains' paths (MPNAS).</summary>
+    /// <summary>Whose parameters the reward counts: the domain's path, or its share of the multi-path model of all domains' paths against <see cref="CostTarget"/> split among the domains (MPNAS).</summary>
     public SupernetCostScope CostScope { get; init; } = SupernetCostScope.Path;
 
     /// <summary>The cost target (positive; parameters or FLOPs).</summary>
@@ -124,10 +124,13 @@ public sealed record SupernetSearchSettings
         CosineDecay ? LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / TotalSteps)) : LearningRate;
 
     /// <summary>The reward of a path of <paramref name="accuracy"/> (a fraction in [0, 1], as TuNAS) at <paramref name="cost"/>.</summary>
-    public double Reward(double accuracy, double cost) => RewardKind switch
+    public double Reward(double accuracy, double cost) => Reward(accuracy, cost, CostTarget);
+
+    /// <summary>The reward of a path of <paramref name="accuracy"/> at <paramref name="cost"/> against <paramref name="target"/> (a domain's share of the model's target).</summary>
+    public double Reward(double accuracy, double cost, double target) => RewardKind switch
     {
-        "abs" => TunasRewards.Absolute(accuracy, cost, CostTarget, RewardBeta),
-        "mnas" => TunasRewards.MnasSoft(accuracy, cost, CostTarget, RewardBeta),
+        "abs" => TunasRewards.Absolute(accuracy, cost, target, RewardBeta),
+        "mnas" => TunasRewards.MnasSoft(accuracy, cost, target, RewardBeta),
         _ => accuracy,
     };
 
