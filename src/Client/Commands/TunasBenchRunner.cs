@@ -10,6 +10,7 @@ using NasOrleans.Core.WeightSharing;
 using NasOrleans.Training.Data;
 using NasOrleans.Training.Loop;
 using NasOrleans.Training.Models;
+using NasOrleans.Training.Native;
 using NasOrleans.Training.Supernets.Search;
 using NasOrleans.Training.Supernets.Tunas;
 using NasOrleans.Training.Trainers;
@@ -41,6 +42,7 @@ internal sealed class TunasBenchRunner(TunasBenchSettings settings, string direc
     /// <summary>Runs (or reads back) every piece.</summary>
     public async Task<TunasBenchResults> RunAsync(CancellationToken cancellationToken)
     {
+        TorchNativeFix.ThrowIfUnfixable();
         TorchSharp.torch.set_num_threads(settings.Threads);
         var split = DatasetCatalog.Default.Load(new DatasetRequest(Dataset, settings.ValidationSize));
         using var train = split.Train.Take(settings.TrainSamples);
@@ -68,6 +70,12 @@ internal sealed class TunasBenchRunner(TunasBenchSettings settings, string direc
         {
             methods.Add(await _pieces.GetOrRunAsync(
                 $"method-{name}.json", () => MethodAsync(name, strategy, budget, standalone, cancellationToken), Describe).ConfigureAwait(false));
+        }
+
+        foreach (var key in methods.SelectMany(m => m.Trained))
+        {
+            // A method read back from its piece: its trainings' pieces are read back too, for the summary.
+            await StandaloneAsync(Architecture.FromKey(key), standalone, cancellationToken).ConfigureAwait(false);
         }
 
         return new TunasBenchResults(settings, targets, [.. archs.Select(a => a.Key)], searches, _standalone, methods);

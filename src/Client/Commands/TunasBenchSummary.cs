@@ -16,7 +16,7 @@ internal static class TunasBenchSummary
         var main = results.Searches[TunasBenchVariant.Main];
         text.AppendLine("# nas bench tunas: TuNAS on Fashion-MNIST");
         text.AppendLine();
-        text.AppendLine(Invariant($"{results.Settings}. Space: {TunasBenchRunner.Space.Cardinality:N0} architectures. Parameter targets: {string.Join(", ", results.Targets.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))}; the main search uses the absolute reward at {main.Target:N0}."));
+        text.AppendLine(Invariant($"{results.Settings}. Space: mobile-cnn, 3 stages of 0 to 2 fused inverted bottlenecks (kernel 3/5, expansion 1/2, width 16/24/32). Parameter targets: {string.Join(", ", results.Targets.Select(t => t.ToString("N0", CultureInfo.InvariantCulture)))}; the main search uses the absolute reward at {main.Target:N0}."));
         text.AppendLine();
         AppendRanking(text, results);
         AppendArgmax(text, results, main);
@@ -131,7 +131,8 @@ internal static class TunasBenchSummary
 
     private static string Display(string key) => TunasBenchRunner.Space.Display(Architecture.FromKey(key));
 
-    private static string Format(ConfidenceInterval i) => Invariant($"{i.Estimate:F3} [{i.Lower:F3}, {i.Upper:F3}]");
+    private static string Format(ConfidenceInterval i) =>
+        double.IsNaN(i.Estimate) ? "undefined (an accuracy is constant)" : Invariant($"{i.Estimate:F3} [{i.Lower:F3}, {i.Upper:F3}]");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

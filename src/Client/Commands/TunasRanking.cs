@@ -28,10 +28,12 @@ internal sealed record TunasRanking(IReadOnlyList<double> OneShot, IReadOnlyList
         double[] x = [.. pairs.Select(p => p.OneShot)];
         double[] y = [.. pairs.Select(p => p.Test)];
         var (seed, resamples) = (results.Settings.Seed, results.Settings.Resamples);
-        return new TunasRanking(
-            x,
-            y,
-            BootstrapInterval.Compute(x, y, RankCorrelation.KendallTauB, seed, resamples),
-            BootstrapInterval.Compute(x, y, RankCorrelation.SpearmanRho, seed + 1, resamples));
+        return new TunasRanking(x, y, Interval(x, y, RankCorrelation.KendallTauB, seed, resamples), Interval(x, y, RankCorrelation.SpearmanRho, seed + 1, resamples));
     }
+
+    /// <summary>The bootstrap interval, or NaN throughout when the coefficient is undefined (fewer than 2 pairs, or a constant accuracy).</summary>
+    private static ConfidenceInterval Interval(double[] x, double[] y, Func<IReadOnlyList<double>, IReadOnlyList<double>, double> statistic, ulong seed, int resamples) =>
+        x.Length >= 2 && !double.IsNaN(statistic(x, y))
+            ? BootstrapInterval.Compute(x, y, statistic, seed, resamples)
+            : new ConfidenceInterval(double.NaN, double.NaN, double.NaN, BootstrapInterval.DefaultLevel, 0);
 }
