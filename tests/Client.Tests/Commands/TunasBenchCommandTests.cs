@@ -5,10 +5,10 @@ namespace NasOrleans.Client.Tests.Commands;
 
 public sealed class TunasBenchCommandTests : IDisposable
 {
-    // Tiny: 32 search steps at batch 32 (1,024 samples) plus one 1,000-image training give a budget of two trainings.
+    // Tiny: 16 search steps at batch 40 (640 samples) plus one 600-image training give a budget of two trainings.
     private static readonly TunasBenchSettings Tiny = new()
     {
-        Steps = 32, Epochs = 1, Archs = 3, TrainSamples = 1000, Batch = 32, Threads = 1, ValidationSize = 200, TestSamples = 500, Resamples = 200, Seed = 3,
+        Steps = 16, Epochs = 1, Archs = 3, TrainSamples = 600, Batch = 40, Threads = 1, ValidationSize = 200, TestSamples = 500, Resamples = 200, Seed = 3,
     };
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"tunas-bench-{Guid.NewGuid():N}");
