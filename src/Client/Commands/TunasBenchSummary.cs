@@ -39,18 +39,14 @@ internal static class TunasBenchSummary
 
     private static void AppendRanking(StringBuilder text, TunasBenchResults results)
     {
+        var ranking = TunasRanking.Of(results, TunasBenchVariant.Main);
         text.AppendLine("## Ranking: one-shot validation accuracy vs stand-alone test accuracy");
         text.AppendLine();
-        text.AppendLine("| search | n | Kendall tau [95% CI] | Spearman rho [95% CI] |");
-        text.AppendLine("|---|---|---|---|");
-        foreach (var variant in TunasBenchVariant.All.Where(v => v.Ranks))
-        {
-            var ranking = TunasRanking.Of(results, variant.Name);
-            text.AppendLine(Invariant($"| {Name(variant.Name)} | {ranking.Count} | {Format(ranking.Tau)} | {Format(ranking.Rho)} |"));
-        }
-
+        text.AppendLine(Invariant($"- n = {ranking.Count}: the {results.Archs.Count} random architectures plus the argmax of {Name(TunasBenchVariant.Main)}"));
+        text.AppendLine(Invariant($"- Kendall tau: **{Format(ranking.Tau)}**"));
+        text.AppendLine(Invariant($"- Spearman rho: **{Format(ranking.Rho)}**"));
         text.AppendLine();
-        text.AppendLine(Invariant($"n: the {results.Archs.Count} random architectures plus the search's argmax; percentile bootstrap over architectures, {results.Settings.Resamples} resamples."));
+        text.AppendLine(Invariant($"95% percentile-bootstrap intervals over the architectures, {results.Settings.Resamples} resamples; the ablations' rankings are in their table below."));
         text.AppendLine();
     }
 
