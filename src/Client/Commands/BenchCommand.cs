@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NasOrleans.Client.Commands;
 
-/// <summary><c>nas bench</c>: benchmarks that print figures (NAS-Bench-201 replay, grain-path throughput, training throughput, control-plane overhead under load, strategy persistence at scale).</summary>
+/// <summary><c>nas bench</c>: benchmarks that print figures (NAS-Bench-201 replay, grain-path throughput, training throughput, control-plane overhead under load, strategy persistence at scale, MPNAS, TuNAS).</summary>
 internal static class BenchCommand
 {
     public static Command Create(GlobalOptions global)
@@ -14,6 +14,7 @@ internal static class BenchCommand
         command.Subcommands.Add(TrainBenchCommand.Create(global));
         command.Subcommands.Add(LoadBenchCommand.Create(global));
         command.Subcommands.Add(MpnasBenchCommand.Create(global));
+        command.Subcommands.Add(TunasBenchCommand.Create(global));
         return command;
     }
 }
