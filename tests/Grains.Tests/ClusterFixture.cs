@@ -54,7 +54,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureClient(client => client.AddActivityPropagation());
         builder.ConfigureSiloHost((silo, host) =>
         {
-            host.Services.Configure<StudyOptions>(o => o.ResyncInterval = TimeSpan.FromMilliseconds(200));
+            host.Services.Configure<StudyOptions>(o => (o.ResyncInterval, o.StoreCheckInterval) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)));
             host.Services.Configure<SchedulerOptions>(o =>
             {
                 o.LeaseTimeout = TimeSpan.FromSeconds(5);

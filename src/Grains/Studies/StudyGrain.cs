@@ -394,6 +394,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             _observationsChecked = true;
         }
 
+        await AdoptStoredResultsAsync(cancellationToken);
+        if (_state.State.Status != StudyStatus.Running)
+        {
+            return;
+        }
+
         await PumpAsync();
         // Every trial still waited for, so that a scheduler shard that moved rebuilds its queue (and drops what is done).
         await Scheduler.OfferAsync(Work([.. _ledger.Outstanding.Select(TaskOf)], resync: true), cancellationToken);

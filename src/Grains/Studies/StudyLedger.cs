@@ -162,6 +162,35 @@ internal sealed class StudyLedger
     }
 
     /// <summary>
+    /// A finished row of a trial this ledger still waits on, as the trial store holds it (recorded by another activation
+    /// of the study): the row replaces the trial, and trials waiting on its result get copies. Returns the changed rows;
+    /// none when the trial is unknown, already finished here, a copy, or <paramref name="stored"/> is not finished.
+    /// </summary>
+    public List<TrialRecord> Adopt(TrialRecord stored, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var changed = new List<TrialRecord>();
+        if (!IsFinished(stored.Status) || !_trials.TryGetValue(stored.TrialId, out var trial) || IsFinished(trial.Status) || trial.SourceTrialId is not null)
+        {
+            return changed;
+        }
+
+        Replace(trial, stored);
+        changed.Add(stored);
+        if (_waitingOn.Remove(trial.TrialId, out var waiting))
+        {
+            foreach (var id in waiting)
+            {
+                var copy = CopyResult(_trials[id], stored, now);
+                Replace(_trials[id], copy);
+                changed.Add(copy);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
     /// A trainer started training a trial: it becomes Running and its attempt count rises to the lease's. Returns the
     /// changed row, or null when the trial is unknown, finished, or already running under that attempt or a later one.
     /// </summary>

@@ -158,6 +158,52 @@ public class StudyGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ResyncAsync_ResultsRecordedByAnotherActivation_AdoptsThemAndCompletes()
+    {
+        // Trials that would train for ten minutes: only the read-back can finish this study within the test.
+        var spec = Synthetic("store-ahead", trials: 2, parallel: 2).WithTrainer("synthetic", ("duration_ms", "600000")).Build();
+        var study = Study(spec.Name);
+        Assert.True((await study.SubmitAsync(StudySpecJson.Serialize(spec))).Accepted);
+        await WaitForAsync(study, s => s.Running == 2, "both trials running");
+        var control = fixture.Cluster.Silos.Single(s => s.Name == fixture.ControlSiloName);
+        var store = fixture.Cluster.GetSiloServiceProvider(control.SiloAddress).GetRequiredService<ITrialStore>();
+        var running = (await store.GetAllTrialsAsync(spec.Name)).Where(t => t.Status == TrialStatus.Running).ToList();
+        Assert.Equal(2, running.Count);
+
+        // What an overlapping activation of the study leaves behind: the rows recorded as finished, behind this one's back.
+        await store.UpsertTrialsAsync([.. running.Select(t => t with
+        {
+            Status = TrialStatus.Completed,
+            Metrics = new Dictionary<string, double> { ["validation_accuracy"] = 40 + t.TrialId },
+            Score = 40 + t.TrialId,
+            Feasible = true,
+            FinishedAt = DateTimeOffset.UtcNow,
+        })]);
+        var summary = await WaitForAsync(study, s => s.Status != StudyStatus.Running, "the study to end");
+
+        Assert.Equal(StudyStatus.Completed, summary.Status);
+        Assert.Equal(2, summary.Completed);
+        Assert.Equal(0, summary.Running);
+        Assert.Equal(40 + running.Max(t => t.TrialId), summary.BestScore);
+    }
+
+    private static async Task<StudySummary> WaitForAsync(IStudyGrain study, Func<StudySummary, bool> done, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var summary = await study.GetStatusAsync();
+            if (done(summary))
+            {
+                return summary;
+            }
+
+            Assert.False(timeout.IsCancellationRequested, $"timed out waiting for {what}: {summary.Status}, completed {summary.Completed}, running {summary.Running}");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task DeleteAsync_FinishedStudy_RemovesTrialsAndState()
     {
         var summary = await RunToEndAsync(Synthetic("to-delete", trials: 5).Build());

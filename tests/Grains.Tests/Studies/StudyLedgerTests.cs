@@ -45,6 +45,37 @@ public class StudyLedgerTests
     }
 
     [Fact]
+    public void Adopt_FinishedRowFromTheStore_ReplacesTheOutstandingTrialOnce()
+    {
+        var ledger = new StudyLedger(Spec(), []);
+        var proposed = ledger.AddProposal(1, "0", "k0", "x=a", Now);
+        var stored = proposed with { Status = TrialStatus.Completed, Score = 75, Metrics = new Dictionary<string, double> { ["validation_accuracy"] = 75 }, FinishedAt = Now };
+
+        var changed = ledger.Adopt(stored, Now);
+        var again = ledger.Adopt(stored, Now);
+
+        Assert.Equal([stored], changed);
+        Assert.Empty(again);
+        Assert.Equal(1, ledger.Completed);
+        Assert.Equal(0, ledger.InFlight);
+        Assert.Empty(ledger.Outstanding);
+        Assert.Equal(75, ledger.Best?.Score);
+    }
+
+    [Fact]
+    public void Adopt_RowStillRunningInTheStore_ChangesNothing()
+    {
+        var ledger = new StudyLedger(Spec(), []);
+        var proposed = ledger.AddProposal(1, "0", "k0", "x=a", Now);
+
+        var changed = ledger.Adopt(proposed with { Status = TrialStatus.Running }, Now);
+
+        Assert.Empty(changed);
+        Assert.Single(ledger.Outstanding);
+        Assert.Equal(0, ledger.Completed);
+    }
+
+    [Fact]
     public void AddProposal_ArchitectureAlreadyTrained_IsCachedWithItsResultAndCostsNoBudget()
     {
         var ledger = new StudyLedger(Spec(), []);
