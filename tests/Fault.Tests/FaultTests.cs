@@ -78,11 +78,15 @@ public sealed class FaultTests(ServersFixture servers, ITestOutputHelper output)
         await using var cluster = new FaultCluster(servers, output, "kill-host-alone", FaultTimings);
         var (hostA, gatewayA) = await cluster.StartControlAsync("control-a");
         await cluster.StartTrainerAsync("trainer-a", "--Nas:Silo:TrainerSlots=2");
-        await cluster.SubmitAsync(study, budget, parallel: 2, durationMs: 400, gatewayA);
+        await cluster.SubmitAsync(study, budget, parallel: 2, durationMs: 1000, gatewayA);
         await cluster.StartControlAsync("control-b");
         await cluster.WaitForCompletedAsync(study, 3, TimeSpan.FromSeconds(60));
 
         hostA.Kill();
+        // The kill must land while the study still has trials to train, or it proves nothing about resuming.
+        var completedAtKill = await cluster.CompletedTrainedAsync(study);
+        output.WriteLine($"{completedAtKill} of {budget} trials completed when control-a was killed");
+        Assert.True(completedAtKill < budget - 1, $"the kill landed after {completedAtKill} of {budget} trials had completed: too late to test resuming");
 
         var summary = await cluster.WaitForStudyCompletedAsync(study, TimeSpan.FromSeconds(150));
         await cluster.AssertExactlyBudgetAsync(study, budget, summary);
