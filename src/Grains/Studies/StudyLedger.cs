@@ -148,16 +148,7 @@ internal sealed class StudyLedger
         };
         Replace(trial, finished);
         changed.Add(finished);
-        if (_waitingOn.Remove(trial.TrialId, out var waiting))
-        {
-            foreach (var id in waiting)
-            {
-                var copy = CopyResult(_trials[id], finished, now);
-                Replace(_trials[id], copy);
-                changed.Add(copy);
-            }
-        }
-
+        ResolveWaiting(trial.TrialId, finished, now, changed);
         return changed;
     }
 
@@ -177,16 +168,7 @@ internal sealed class StudyLedger
 
         Replace(trial, stored);
         changed.Add(stored);
-        if (_waitingOn.Remove(trial.TrialId, out var waiting))
-        {
-            foreach (var id in waiting)
-            {
-                var copy = CopyResult(_trials[id], stored, now);
-                Replace(_trials[id], copy);
-                changed.Add(copy);
-            }
-        }
-
+        ResolveWaiting(trial.TrialId, stored, now, changed);
         return changed;
     }
 
@@ -233,6 +215,20 @@ internal sealed class StudyLedger
         FinishedAt = now,
         DurationSeconds = 0,
     };
+
+    /// <summary>Gives the trials waiting on <paramref name="trialId"/>'s result copies of <paramref name="finished"/>, adding them to <paramref name="changed"/>.</summary>
+    private void ResolveWaiting(long trialId, TrialRecord finished, DateTimeOffset now, List<TrialRecord> changed)
+    {
+        if (_waitingOn.Remove(trialId, out var waiting))
+        {
+            foreach (var id in waiting)
+            {
+                var copy = CopyResult(_trials[id], finished, now);
+                Replace(_trials[id], copy);
+                changed.Add(copy);
+            }
+        }
+    }
 
     private void Replace(TrialRecord old, TrialRecord updated)
     {
