@@ -29,7 +29,17 @@ internal sealed record RunnerInfo(int ProcessId, int GatewayPort)
         }
     }
 
-    public void Write(string dataDirectory) => File.WriteAllText(Path.Combine(dataDirectory, FileName), JsonSerializer.Serialize(this));
+    /// <summary>
+    /// Writes the file whole or not at all (a temporary file renamed over it): a process that finds the file while it is
+    /// being written would otherwise read it empty, and a second <c>nas</c> would take the silo for dead.
+    /// </summary>
+    public void Write(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        var temporary = Path.Combine(dataDirectory, $"{FileName}.{Environment.ProcessId}.tmp");
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this));
+        File.Move(temporary, path, overwrite: true);
+    }
 
     public static void Remove(string dataDirectory)
     {
