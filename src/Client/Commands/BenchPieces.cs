@@ -22,14 +22,27 @@ internal sealed class BenchPieces(string directory, Action<string> log)
     /// <summary>Units read back from earlier runs.</summary>
     public int Reused { get; private set; }
 
-    /// <summary>The piece <paramref name="name"/> (a relative path ending in .json): read back, or made by <paramref name="make"/> and written.</summary>
-    public async Task<T> GetOrRunAsync<T>(string name, Func<Task<T>> make, Func<T, string> describe)
+    /// <summary>The piece <paramref name="name"/> (a relative path ending in .json): read back, or made by <paramref name="make"/> and written, logged as <c>name: describe(result)</c>.</summary>
+    public Task<T> GetOrRunAsync<T>(string name, Func<Task<T>> make, Func<T, string> describe)
+        where T : class =>
+        GetOrRunAsync(name, make, made => $"{name}: {describe(made)}", reused: null);
+
+    /// <summary>
+    /// The piece <paramref name="name"/>: read back (logging <paramref name="reused"/>'s line when given), or made by
+    /// <paramref name="make"/>, written, and logged as <paramref name="ran"/>'s line.
+    /// </summary>
+    public async Task<T> GetOrRunAsync<T>(string name, Func<Task<T>> make, Func<T, string> ran, Func<string>? reused)
         where T : class
     {
         var file = Path.Combine(directory, name);
         if (File.Exists(file) && JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(file).ConfigureAwait(false), Json) is { } done)
         {
             Reused++;
+            if (reused is not null)
+            {
+                log(reused());
+            }
+
             return done;
         }
 
@@ -38,7 +51,7 @@ internal sealed class BenchPieces(string directory, Action<string> log)
         await File.WriteAllTextAsync(file + ".tmp", JsonSerializer.Serialize(made, Json)).ConfigureAwait(false);
         File.Move(file + ".tmp", file, overwrite: true);
         Run++;
-        log($"{name}: {describe(made)}");
+        log(ran(made));
         return made;
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using NasOrleans.Client.Output;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
@@ -19,13 +17,6 @@ namespace NasOrleans.Client.Commands;
 /// </summary>
 internal static class MpnasBenchCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private static readonly (string Name, string Dataset, int Validation)[] Domains =
         [("fashion", "fashion-mnist", 1000), ("mnist", "mnist", 1000), ("digits", "upsampled:digits", 360)];
 
@@ -79,12 +70,13 @@ internal static class MpnasBenchCommand
                 ? search with { CostTarget = result.GetValue(modelTarget) ?? 0.4 * Domains.Length * search.CostTarget }
                 : search;
             Check(joint.CostTarget is >= 1 and <= 1e12, "--model-cost-target must be 1 to 1e12.");
+            var pieces = new BenchPieces(directory, line => Log(settings.Json, line));
             var results = new List<MpnasRowResult>();
             foreach (var row in chosen)
             {
                 for (var s = 1; s <= seedCount; s++)
                 {
-                    results.Add(await PieceAsync(directory, row, (ulong)s, () => MpnasExperiment.RunAsync(row, space, data, row == MpnasRow.Bundle ? search : joint, tunas, result.GetValue(finalSteps), (ulong)s, ct), settings.Json));
+                    results.Add(await PieceAsync(pieces, directory, row, (ulong)s, () => MpnasExperiment.RunAsync(row, space, data, row == MpnasRow.Bundle ? search : joint, tunas, result.GetValue(finalSteps), (ulong)s, ct)));
                 }
             }
 
@@ -104,21 +96,15 @@ internal static class MpnasBenchCommand
         return command;
     }
 
-    private static async Task<MpnasRowResult> PieceAsync(string directory, MpnasRow row, ulong seed, Func<Task<MpnasRowResult>> run, bool quiet)
+    private static Task<MpnasRowResult> PieceAsync(BenchPieces pieces, string directory, MpnasRow row, ulong seed, Func<Task<MpnasRowResult>> run)
     {
-        var file = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{row.ToString().ToLowerInvariant()}-seed{seed}.json"));
-        if (File.Exists(file) && JsonSerializer.Deserialize<MpnasRowResult>(await File.ReadAllTextAsync(file), Json) is { } done)
-        {
-            Log(quiet, $"{MpnasBenchSummary.Name(row)}, seed {seed}: done before ({file})");
-            return done;
-        }
-
-        var result = await run();
-        await File.WriteAllTextAsync(file + ".tmp", JsonSerializer.Serialize(result, Json));
-        File.Move(file + ".tmp", file, overwrite: true);
-        Log(quiet, string.Create(CultureInfo.InvariantCulture,
-            $"{MpnasBenchSummary.Name(row)}, seed {seed}: search {result.SearchSeconds:F0} s, final {result.FinalSeconds:F0} s, mean test {result.Domains.Average(d => d.TestAccuracy):F2} %, {result.UniqueParameters:N0} params"));
-        return result;
+        var name = string.Create(CultureInfo.InvariantCulture, $"{row.ToString().ToLowerInvariant()}-seed{seed}.json");
+        return pieces.GetOrRunAsync(
+            name,
+            run,
+            result => string.Create(CultureInfo.InvariantCulture,
+                $"{MpnasBenchSummary.Name(row)}, seed {seed}: search {result.SearchSeconds:F0} s, final {result.FinalSeconds:F0} s, mean test {result.Domains.Average(d => d.TestAccuracy):F2} %, {result.UniqueParameters:N0} params"),
+            () => $"{MpnasBenchSummary.Name(row)}, seed {seed}: done before ({Path.Combine(directory, name)})");
     }
 
     private static List<MpnasRow> ParseRows(string text) =>
