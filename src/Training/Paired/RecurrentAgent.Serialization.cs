@@ -124,6 +124,12 @@ public sealed partial class RecurrentAgent
         using var optimizerState = new MemoryStream(ReadBlock(reader), writable: false);
         using var optimizerReader = new BinaryReader(optimizerState);
         _optimizer.load_state_dict(optimizerReader);
+
+        // The saved state carries the learning rate it was saved with; the settings given to Load win.
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = Settings.LearningRate;
+        }
     }
 
     private static int[] Dimensions(AgentShape shape, int hidden) => [shape.Planes, shape.Height, shape.Width, shape.Extras, shape.Actions, hidden];
