@@ -24,6 +24,7 @@ root.Subcommands.Add(BestCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(DeleteCommand.Create(global));
 root.Subcommands.Add(ExportCommand.Create(global));
+root.Subcommands.Add(PlayCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
 root.Subcommands.Add(ChaosCommand.Create(global));

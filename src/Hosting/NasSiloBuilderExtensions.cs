@@ -7,6 +7,7 @@ using NasOrleans.Grains.Scheduling;
 using NasOrleans.Grains.Studies;
 using NasOrleans.Grains.Training;
 using NasOrleans.Grains.Training.Workers;
+using NasOrleans.Hosting.Paired;
 using NasOrleans.Hosting.Supernets;
 using NasOrleans.Storage;
 using NasOrleans.Storage.Postgres;
@@ -72,6 +73,7 @@ public static class NasSiloBuilderExtensions
 
             services.AddSingleton<TrialReporter>();
             services.AddSingleton<ISlotWork, SupernetSearchWork>();
+            services.AddSingleton<ISlotWork, PairedRoundWork>();
             services.AddSingleton<TrialRunner>();
             services.AddSingleton<SlotLoopRegistry>();
             services.AddSingleton<TrainerSlotHost>();

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace NasOrleans.Client.Commands;
 
-/// <summary><c>nas bench</c>: benchmarks that print figures (NAS-Bench-201 replay, grain-path throughput, training throughput, control-plane overhead under load, strategy persistence at scale, MPNAS, TuNAS).</summary>
+/// <summary><c>nas bench</c>: benchmarks that print figures (NAS-Bench-201 replay, grain-path throughput, training throughput, control-plane overhead under load, strategy persistence at scale, MPNAS, TuNAS, PAIRED, gridworld throughput).</summary>
 internal static class BenchCommand
 {
     public static Command Create(GlobalOptions global)
@@ -15,6 +15,8 @@ internal static class BenchCommand
         command.Subcommands.Add(LoadBenchCommand.Create(global));
         command.Subcommands.Add(MpnasBenchCommand.Create(global));
         command.Subcommands.Add(TunasBenchCommand.Create(global));
+        command.Subcommands.Add(PairedBenchCommand.Create(global));
+        command.Subcommands.Add(GridworldBenchCommand.Create(global));
         return command;
     }
 }

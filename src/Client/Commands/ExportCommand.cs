@@ -23,6 +23,11 @@ internal static class ExportCommand
             var settings = global.Read(result);
             await using var client = await StudyClientFactory.OpenAsync(settings, ct);
             var summary = await StudyResolver.ResolveAsync(client, result.GetValue(study), ct);
+            if (await PairedExport.TryWriteAsync(client, summary, result.GetValue(trial), result.GetValue(output)!.FullName, settings.Json, ct))
+            {
+                return ExitCodes.Ok;
+            }
+
             if (await FinalModelExport.TryWriteAsync(client, summary, result.GetValue(trial), result.GetValue(output)!.FullName, settings.Json, ct))
             {
                 return ExitCodes.Ok;

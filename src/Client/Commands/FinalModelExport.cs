@@ -19,7 +19,7 @@ internal static class FinalModelExport
     public static async Task<bool> TryWriteAsync(IStudyClient client, StudySummary summary, long? trial, string path, bool json, CancellationToken cancellationToken)
     {
         var spec = StudySpecParser.ParseJson(summary.SpecJson, TorchTrainers.Catalog);
-        if (StrategyCatalog.Find(spec.Algorithm.Name)?.Job is null)
+        if (StrategyCatalog.Find(spec.Algorithm.Name)?.Job != SupernetSearchOptions.JobKind)
         {
             return false;
         }

@@ -18,7 +18,7 @@ internal static class Nb201BenchCommand
     {
         var algorithm = new Option<string>("--algorithm")
         {
-            Description = $"The strategy, or several comma-separated (e.g. random,evolution): {string.Join(", ", StrategyCatalog.Algorithms.Select(a => a.Name))}.",
+            Description = $"The strategy, or several comma-separated (e.g. random,evolution): {string.Join(", ", StrategyCatalog.Algorithms.Where(a => a.Job is null).Select(a => a.Name))}.",
             DefaultValueFactory = _ => "random",
         };
         var budget = new Option<int>("--budget") { Description = "Distinct architectures evaluated per run (default 100).", DefaultValueFactory = _ => 100 };

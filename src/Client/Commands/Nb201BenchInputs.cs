@@ -15,14 +15,14 @@ internal static class Nb201BenchInputs
     /// </summary>
     public static IReadOnlyList<(string Name, Dictionary<string, string> Parameters)> Algorithms(string list, IEnumerable<string> pairs)
     {
-        var known = string.Join(", ", StrategyCatalog.Algorithms.Select(a => a.Name));
+        var known = string.Join(", ", StrategyCatalog.Algorithms.Where(a => a.Job is null).Select(a => a.Name));
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
         {
             throw new CliException($"--algorithm names no algorithm; known: {known}.", ExitCodes.InvalidInput);
         }
 
-        var descriptors = names.Select(n => StrategyCatalog.Find(n) ?? throw new CliException($"--algorithm '{n}' is unknown; known: {known}.", ExitCodes.InvalidInput)).ToList();
+        var descriptors = names.Select(n => StrategyCatalog.Find(n) is { Job: null } found ? found : throw new CliException($"--algorithm '{n}' is unknown; known: {known}.", ExitCodes.InvalidInput)).ToList();
         var given = ParseParameters(pairs);
         var unclaimed = given.Keys.FirstOrDefault(k => descriptors.Count > 1 && !descriptors.Any(d => d.Parameters.Any(p => p.Name == k)));
         if (unclaimed is not null)

@@ -22,7 +22,7 @@ internal static class ReportCommand
         };
         var compare = new Option<string?>("--compare")
         {
-            Description = "tunas and mpnas: a second study of the same space and domains (the same search with abdp: false, say) whose curves are drawn dashed and whose last losses are tabled beside.",
+            Description = "tunas and mpnas: a second study of the same space and domains (the same search with abdp: false, say) whose curves are drawn dashed and whose last losses are tabled beside; paired, minimax, domain-randomization: a study of another method whose curriculum curves are drawn dashed and whose transfer is tabled beside.",
         };
         var command = new Command("report", "Write PNG plots of a study: the objective's best so far by trial, and the objective against each cost metric with its Pareto front; for tunas and mpnas, print the domains' argmax paths, their Jaccard matrix and sharing per layer, and plot them with the loss, entropy and validation accuracy curves.")
         {
@@ -44,9 +44,19 @@ internal static class ReportCommand
                 return await SupernetReportCommand.RunAsync(client, summary, result.GetValue(compare), directory, settings.Json, ct);
             }
 
+            if (PairedStudy.IsEnvironmentDesign(summary))
+            {
+                if (result.GetValue(costs) is { Length: > 0 })
+                {
+                    throw new CliException($"--cost is for studies of many trials; study {summary.StudyId} runs '{summary.Algorithm}', whose report plots its curriculum.", ExitCodes.InvalidInput);
+                }
+
+                return await PairedReportCommand.RunAsync(client, summary, result.GetValue(compare), directory, settings.Json, ct);
+            }
+
             if (result.GetValue(compare) is not null)
             {
-                throw new CliException($"--compare is for weight-sharing studies (tunas, mpnas); study {summary.StudyId} runs '{summary.Algorithm}'.", ExitCodes.InvalidInput);
+                throw new CliException($"--compare is for weight-sharing (tunas, mpnas) and environment-design (paired, minimax, domain-randomization) studies; study {summary.StudyId} runs '{summary.Algorithm}'.", ExitCodes.InvalidInput);
             }
 
             var trials = await CompletedTrials.LoadAsync(client, summary.StudyId, ct);

@@ -71,6 +71,11 @@ internal static class ShowCommand
                 PolicyPrinter.Print(learned);
             }
 
+            if (PairedStudy.IsEnvironmentDesign(summary))
+            {
+                await PairedShow.PrintAsync(client, summary, ct);
+            }
+
             trials.ToList().ForEach(t => Console.WriteLine(view.TrialText(t)));
             return ExitCodes.Ok;
         }));

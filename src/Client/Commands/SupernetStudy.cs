@@ -45,7 +45,7 @@ internal sealed record SupernetStudy(
     }
 
     /// <summary>Whether <paramref name="summary"/>'s algorithm is a weight-sharing search job (tunas, mpnas).</summary>
-    public static bool IsWeightSharing(StudySummary summary) => StrategyCatalog.Find(summary.Algorithm)?.Job is not null;
+    public static bool IsWeightSharing(StudySummary summary) => StrategyCatalog.Find(summary.Algorithm)?.Job == Core.WeightSharing.SupernetSearchOptions.JobKind;
 
     /// <summary>The domains of <paramref name="spec"/>: its <c>domains:</c> names, else the one default domain.</summary>
     public static IReadOnlyList<string> DomainsOf(StudySpec spec) =>

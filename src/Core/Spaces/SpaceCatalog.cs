@@ -4,7 +4,7 @@ using NasOrleans.Core.Specs;
 namespace NasOrleans.Core.Spaces;
 
 /// <summary>
-/// The space kinds that specs can name (<c>space.kind</c>): <c>nb201</c>, <c>mlp</c>, <c>mobile-cnn</c>
+/// The space kinds that specs can name (<c>space.kind</c>): <c>nb201</c>, <c>mlp</c>, <c>mobile-cnn</c>, <c>gridworld</c>
 /// and <c>custom</c> (the decisions listed in the spec; also chosen when a spec lists decisions and no kind).
 /// </summary>
 public static class SpaceCatalog
@@ -18,12 +18,15 @@ public static class SpaceCatalog
     /// <summary>The <c>mobile-cnn</c> kind's name.</summary>
     public const string MobileCnn = MobileCnnSpaceKind.KindName;
 
+    /// <summary>The <c>gridworld</c> kind's name (environment design).</summary>
+    public const string Gridworld = GridworldSpaceKind.KindName;
+
     private static readonly SpaceKindDescriptor Nb201Descriptor =
         new(Nb201Space.KindName, "The NAS-Bench-201 cell: 6 edges, each one of 5 operations; 15625 architectures.", []);
 
     /// <summary>Every kind with its parameters, in order.</summary>
     public static IReadOnlyList<SpaceKindDescriptor> Descriptors { get; } =
-        [Nb201Descriptor, MlpSpaceKind.Descriptor, MobileCnnSpaceKind.Descriptor, CustomSpaceKind.Descriptor];
+        [Nb201Descriptor, MlpSpaceKind.Descriptor, MobileCnnSpaceKind.Descriptor, GridworldSpaceKind.Descriptor, CustomSpaceKind.Descriptor];
 
     /// <summary>The names of every kind, in order.</summary>
     public static IReadOnlyList<string> Kinds { get; } = [.. Descriptors.Select(d => d.Kind)];
@@ -80,6 +83,7 @@ public static class SpaceCatalog
             Nb201Space.KindName => Nb201Space.Instance,
             Mlp => MlpSpaceKind.Create(parameters),
             MobileCnn => MobileCnnSpaceKind.Create(parameters),
+            Gridworld => GridworldSpaceKind.Create(parameters),
             _ => CustomSpaceKind.Create(spec.Decisions),
         };
     }
@@ -136,6 +140,10 @@ public static class SpaceCatalog
         else if (descriptor.Kind == MobileCnn)
         {
             MobileCnnSpaceKind.CheckParameters(parameters, "space.parameters", errors);
+        }
+        else if (descriptor.Kind == Gridworld)
+        {
+            GridworldSpaceKind.CheckParameters(parameters, "space.parameters", errors);
         }
     }
 }

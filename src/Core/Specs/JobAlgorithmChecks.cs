@@ -9,7 +9,7 @@ internal static class JobAlgorithmChecks
     /// <summary>Adds the problems of <paramref name="spec"/> to <paramref name="errors"/>; <paramref name="spaceKind"/> is the space's kind when valid.</summary>
     public static void Check(StudySpec spec, string? spaceKind, List<SpecError> errors)
     {
-        if (spec.Algorithm is not { } algorithm || StrategyCatalog.Find(algorithm.Name) is not { Job: not null } descriptor)
+        if (spec.Algorithm is not { } algorithm || StrategyCatalog.Find(algorithm.Name) is not { Job: SupernetSearchOptions.JobKind } descriptor)
         {
             return;
         }

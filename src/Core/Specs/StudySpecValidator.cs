@@ -75,6 +75,7 @@ public static partial class StudySpecValidator
         SpecComponentChecks.CheckAlgorithm(spec.Algorithm, found);
         SpecComponentChecks.CheckTrainer(spec.Trainer, trainers, spaceKind, found);
         JobAlgorithmChecks.Check(spec, spaceKind, found);
+        PairedAlgorithmChecks.Check(spec, spaceKind, found);
         CheckBudget(spec.Budget, space, broken, found);
         CheckEarlyStopping(spec.EarlyStopping, found);
         DomainSpecChecks.Check(spec.Domains, trainer, found);

@@ -21,6 +21,15 @@ public sealed record AlgorithmDescriptor(
     /// </summary>
     public string? Job { get; init; }
 
-    /// <summary>Whether the strategy lives in a controller grain (a policy learner, or a job algorithm's per-domain controllers).</summary>
-    public bool RunsInController => LearnsPolicy || Job is not null;
+    /// <summary>
+    /// Whether the job is a sequence of rounds, each one trial (<c>budget.max_trials</c> of them, one at a time), whose
+    /// learning state lives in grains of its own (the environment-design agents) rather than in a strategy grain.
+    /// </summary>
+    public bool RoundsAsTrials { get; init; }
+
+    /// <summary>Whether the strategy lives in a controller grain (a policy learner, or a supernet job's per-domain controllers).</summary>
+    public bool RunsInController => LearnsPolicy || (Job is not null && !RoundsAsTrials);
+
+    /// <summary>Whether the algorithm has a strategy grain at all (every one but the round algorithms).</summary>
+    public bool HasStrategyGrain => !RoundsAsTrials;
 }

@@ -32,6 +32,9 @@ public static class StrategyCatalog
         LayerNas.Descriptor,
         WeightSharing.WeightSharingAlgorithms.TunasDescriptor,
         WeightSharing.WeightSharingAlgorithms.MpnasDescriptor,
+        Paired.PairedAlgorithms.PairedDescriptor,
+        Paired.PairedAlgorithms.MinimaxDescriptor,
+        Paired.PairedAlgorithms.DomainRandomizationDescriptor,
     ];
 
     /// <summary>The algorithm named <paramref name="name"/>, or null.</summary>

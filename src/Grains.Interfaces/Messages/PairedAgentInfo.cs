@@ -7,6 +7,8 @@ namespace NasOrleans.Grains.Interfaces.Messages;
 /// <param name="Steps">Environment steps of the applied rollouts.</param>
 /// <param name="LastMeanReturn">The mean episode return of the last applied rollout.</param>
 /// <param name="StateBytes">The size of the stored package.</param>
+/// <param name="Duplicates">Updates that arrived for a round already applied (a round repeated after its trainer was lost), not applied again.</param>
+/// <param name="Stale">Updates computed from a state that was no longer current, not applied.</param>
 [GenerateSerializer, Immutable]
 [Alias("nas.PairedAgentInfo")]
 public sealed record PairedAgentInfo(
@@ -15,4 +17,6 @@ public sealed record PairedAgentInfo(
     [property: Id(2)] int RolloutsReceived,
     [property: Id(3)] long Steps,
     [property: Id(4)] double LastMeanReturn,
-    [property: Id(5)] int StateBytes);
+    [property: Id(5)] int StateBytes,
+    [property: Id(6)] int Duplicates = 0,
+    [property: Id(7)] int Stale = 0);

@@ -8,4 +8,7 @@ public static class WorkKinds
 
     /// <summary>A weight-sharing supernet search (TuNAS, MPNAS): hours long, checkpointed, resumed on another trainer after a kill.</summary>
     public const string SupernetSearch = "supernet-search";
+
+    /// <summary>One round of an environment-design study (PAIRED, minimax, domain randomization): levels, rollouts, PPO updates of the agents.</summary>
+    public const string PairedRound = "paired-round";
 }

@@ -32,10 +32,12 @@ public sealed partial class PairedAgentGrain(
         if (s.LastRound == update.Round && s.Updates > 0)
         {
             result = PairedUpdateResult.Duplicate;
+            s.Duplicates++;
         }
         else if (update.BasedOn != s.Updates)
         {
             result = PairedUpdateResult.Stale;
+            s.Stale++;
         }
         else
         {
@@ -61,7 +63,7 @@ public sealed partial class PairedAgentGrain(
     public Task<PairedAgentInfo> GetInfoAsync(CancellationToken cancellationToken = default)
     {
         var s = state.State;
-        return Task.FromResult(new PairedAgentInfo(s.Updates, s.LastRound, s.RolloutsReceived, s.Steps, s.LastMeanReturn, s.Current?.Length ?? 0));
+        return Task.FromResult(new PairedAgentInfo(s.Updates, s.LastRound, s.RolloutsReceived, s.Steps, s.LastMeanReturn, s.Current?.Length ?? 0, s.Duplicates, s.Stale));
     }
 
     /// <inheritdoc />

@@ -32,4 +32,12 @@ public sealed class PairedAgentState
     /// <summary>The last applied rollout's mean return.</summary>
     [Id(6)]
     public double LastMeanReturn { get; set; }
+
+    /// <summary>Updates that arrived for a round already applied.</summary>
+    [Id(7)]
+    public int Duplicates { get; set; }
+
+    /// <summary>Updates computed from a state no longer current.</summary>
+    [Id(8)]
+    public int Stale { get; set; }
 }

@@ -14,7 +14,16 @@ internal static class StrategyGrains
 
     /// <summary>Every strategy grain of the study: one controller per domain for a job algorithm with domains, else <see cref="For"/>.</summary>
     public static IReadOnlyList<IStrategyGrain> AllFor(IGrainFactory factory, string studyId, StudySpec spec) =>
-        StrategyCatalog.Find(spec.Algorithm.Name) is { Job: not null } && spec.Domains is { Count: > 0 } domains
-            ? [.. domains.Select(d => factory.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, d.Name)))]
-            : [For(factory, studyId, spec.Algorithm.Name)];
+        StrategyCatalog.Find(spec.Algorithm.Name) switch
+        {
+            { HasStrategyGrain: false } => [],
+            { Job: not null } when spec.Domains is { Count: > 0 } domains => [.. domains.Select(d => factory.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, d.Name)))],
+            _ => [For(factory, studyId, spec.Algorithm.Name)],
+        };
+
+    /// <summary>The agent grains of an environment-design study (every role), else none.</summary>
+    public static IReadOnlyList<IPairedAgentGrain> AgentsFor(IGrainFactory factory, string studyId, StudySpec spec) =>
+        StrategyCatalog.Find(spec.Algorithm.Name) is { RoundsAsTrials: true }
+            ? [.. PairedRoles.All.Select(r => factory.GetGrain<IPairedAgentGrain>(PairedRoles.Key(studyId, r)))]
+            : [];
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NasOrleans.Core.EarlyStopping;
@@ -39,6 +40,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     private ArtifactRetention? _artifacts;
     private bool _observationsChecked;
     private string? _job;
+    private bool _rounds;
     private DateTimeOffset _summarySavedAt;
 
     /// <summary>Creates the grain.</summary>
@@ -187,6 +189,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         if (_spec is not null)
         {
             await Task.WhenAll(StrategyGrains.AllFor(GrainFactory, StudyId, _spec).Select(g => g.ClearAsync(CancellationToken.None)));
+            await Task.WhenAll(StrategyGrains.AgentsFor(GrainFactory, StudyId, _spec).Select(g => g.ClearAsync(CancellationToken.None)));
         }
 
         if (_artifacts is { } artifacts)
@@ -356,7 +359,9 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         _ledger = new StudyLedger(_spec, await _store.GetAllTrialsAsync(StudyId, cancellationToken));
         _earlyStopping = EarlyStoppingRules.Create(_spec.EarlyStopping);
         _artifacts = new ArtifactRetention(_environment.ArtifactDirectory, StudyId, _options.KeepBestArtifacts, _ledger.Trials);
-        _job = StrategyCatalog.Find(_spec.Algorithm.Name)?.Job;
+        var algorithm = StrategyCatalog.Find(_spec.Algorithm.Name);
+        _job = algorithm?.Job;
+        _rounds = algorithm?.RoundsAsTrials == true;
     }
 
     /// <summary>
@@ -499,6 +504,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     /// </summary>
     private async Task PumpJobAsync(string job)
     {
+        if (_rounds)
+        {
+            await PumpRoundsAsync(job);
+            return;
+        }
+
         if (_ledger!.NextTrialId == 1)
         {
             var largest = LargestArchitecture.Find(_space!, a => a.Values.Where(v => !double.IsNaN(v)).Sum());
@@ -515,6 +526,33 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
                 ? FinishAsync(StudyStatus.Completed, null)
                 : FinishAsync(StudyStatus.Failed, $"the {job} job failed: {trial.Error}"));
         }
+    }
+
+    /// <summary>
+    /// An environment-design study (PAIRED and its baselines) is a sequence of rounds, each one trial: the next is offered
+    /// when the last has finished (its agents start from the last round's updates), until <c>budget.max_trials</c> rounds.
+    /// A round re-offered after its trainer died repeats from the agents' stored state.
+    /// </summary>
+    private async Task PumpRoundsAsync(string job)
+    {
+        if (_ledger!.BudgetSpent)
+        {
+            await (_ledger.Completed == 0
+                ? FinishAsync(StudyStatus.Failed, $"every round failed; last error: {_ledger.LastError}")
+                : FinishAsync(StudyStatus.Completed, null));
+            return;
+        }
+
+        if (_ledger.InFlight > 0 || _ledger.Waiting > 0 || _ledger.Capacity == 0)
+        {
+            return;
+        }
+
+        var round = _ledger.NextTrialId;
+        var key = LargestArchitecture.Find(_space!, a => 0).Key;
+        var record = _ledger.AddProposal(round, key, string.Create(CultureInfo.InvariantCulture, $"{job}:{round}"), string.Create(CultureInfo.InvariantCulture, $"round {round} ({_spec!.Algorithm.Name})"), _time.GetUtcNow());
+        await _store.UpsertTrialsAsync([record]);
+        await Scheduler.OfferAsync(Work([TaskOf(record)], resync: false));
     }
 
     private StudyWork Work(List<TrialTask> tasks, bool resync) => new(StudyId, _state.State.SpecHash, _state.State.SpecJson ?? "", tasks, resync);
