@@ -26,7 +26,7 @@ internal sealed record PairedStudy(StudySummary Summary, IReadOnlyList<TrialReco
     /// <summary>Reads the study's completed rounds.</summary>
     public static async Task<PairedStudy> LoadAsync(IStudyClient client, StudySummary summary, CancellationToken cancellationToken)
     {
-        var trials = await CompletedTrials.LoadAsync(client, summary.StudyId, cancellationToken);
+        var trials = await CompletedTrials.LoadAsync(client, summary.StudyId, scoredOnly: false, cancellationToken);
         return new PairedStudy(summary, [.. trials.OrderBy(t => t.TrialId)]);
     }
 }

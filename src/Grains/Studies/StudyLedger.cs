@@ -18,10 +18,14 @@ internal sealed class StudyLedger
     private readonly StudySpec _spec;
     private readonly StudyScoring _scoring;
 
+    // Rounds of an environment-design study report the objective (the held-out solved rate) only when they evaluate.
+    private readonly bool _scoreOptional;
+
     public StudyLedger(StudySpec spec, IEnumerable<TrialRecord> trials)
     {
         _spec = spec;
         _scoring = new StudyScoring(spec);
+        _scoreOptional = Core.Strategies.StrategyCatalog.Find(spec.Algorithm.Name)?.RoundsAsTrials == true;
         foreach (var t in trials.OrderBy(t => t.TrialId))
         {
             Track(t);
@@ -129,18 +133,19 @@ internal sealed class StudyLedger
 
         var score = completion.Succeeded ? _scoring.Score(completion.Metrics) : null;
         var error = completion.Error;
-        if (completion.Succeeded && score is null)
+        var completed = score is not null || (completion.Succeeded && _scoreOptional);
+        if (completion.Succeeded && !completed)
         {
             error = $"the trainer did not report the objective metric '{_spec.Objective.Metric}' (it reported: {string.Join(", ", completion.Metrics.Keys)})";
         }
 
         var finished = trial with
         {
-            Status = score is null ? TrialStatus.Failed : TrialStatus.Completed,
+            Status = completed ? TrialStatus.Completed : TrialStatus.Failed,
             Metrics = completion.Metrics,
             Score = score,
             Feasible = score is not null && _scoring.Feasible(completion.Metrics),
-            Error = score is null ? error ?? "failed" : null,
+            Error = completed ? null : error ?? "failed",
             Trainer = completion.Trainer,
             Attempt = Math.Max(trial.Attempt, completion.Attempt),
             FinishedAt = now,
