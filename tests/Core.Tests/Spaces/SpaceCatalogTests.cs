@@ -12,7 +12,7 @@ public class SpaceCatalogTests
     [Fact]
     public void Kinds_Always_ListsTheBuiltInKindsAndCustom()
     {
-        Assert.Equal(["nb201", "mlp", "mobile-cnn", "custom"], SpaceCatalog.Kinds);
+        Assert.Equal(["nb201", "mlp", "mobile-cnn", "gridworld", "custom"], SpaceCatalog.Kinds);
     }
 
     [Fact]
@@ -163,6 +163,6 @@ public class SpaceCatalogTests
         var error = Assert.Single(SpaceCatalog.ValidateParameters("mobilecnn", null));
 
         Assert.Equal("space.kind", error.Field);
-        Assert.Equal("unknown kind 'mobilecnn'; did you mean 'mobile-cnn'? known: nb201, mlp, mobile-cnn, custom", error.Message);
+        Assert.Equal("unknown kind 'mobilecnn'; did you mean 'mobile-cnn'? known: nb201, mlp, mobile-cnn, gridworld, custom", error.Message);
     }
 }
