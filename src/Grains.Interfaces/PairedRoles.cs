@@ -18,6 +18,15 @@ public static class PairedRoles
     /// <summary>Every role, in the order a round updates them.</summary>
     public static IReadOnlyList<string> All { get; } = [Adversary, Protagonist, Antagonist];
 
+    /// <summary>The roles an environment-design algorithm trains, in update order: paired all three, minimax the adversary and the protagonist, domain-randomization the protagonist.</summary>
+    public static IReadOnlyList<string> Of(string algorithm) => algorithm switch
+    {
+        "paired" => All,
+        "minimax" => [Adversary, Protagonist],
+        "domain-randomization" => [Protagonist],
+        _ => throw new ArgumentException($"'{algorithm}' trains no agents; the environment-design algorithms are paired, minimax and domain-randomization.", nameof(algorithm)),
+    };
+
     /// <summary>The key of <paramref name="studyId"/>'s agent in <paramref name="role"/>.</summary>
     public static string Key(string studyId, string role)
     {

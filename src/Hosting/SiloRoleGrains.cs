@@ -9,7 +9,7 @@ namespace NasOrleans.Hosting;
 /// <summary>Removes from a silo the grain classes its role must not host, so Orleans places them on other silos only.</summary>
 internal static class SiloRoleGrains
 {
-    private static readonly Type[] ControlGrains = [typeof(StudyGrain), typeof(PopulationGrain), typeof(ControllerGrain), typeof(SchedulerGrain), typeof(StudyCatalogGrain)];
+    private static readonly Type[] ControlGrains = [typeof(StudyGrain), typeof(PopulationGrain), typeof(ControllerGrain), typeof(SchedulerGrain), typeof(StudyCatalogGrain), typeof(Grains.Paired.PairedAgentGrain)];
 
     public static void Apply(GrainTypeOptions options, SiloRole role)
     {

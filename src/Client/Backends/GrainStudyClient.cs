@@ -59,6 +59,10 @@ public sealed class GrainStudyClient : IStudyClient
         _grains.GetGrain<IControllerGrain>(ControllerKey.Format(studyId, domain)).GetPolicyAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<PairedAgentInfo> GetAgentAsync(string studyId, string role, CancellationToken cancellationToken) =>
+        _grains.GetGrain<IPairedAgentGrain>(PairedRoles.Key(studyId, role)).GetInfoAsync(cancellationToken);
+
+    /// <inheritdoc />
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).CancelAsync();
 
     /// <inheritdoc />

@@ -29,6 +29,9 @@ public interface IStudyClient : IAsyncDisposable
     /// <summary>The policy of a study's controller (for algorithms that learn one: reinforce, ppo, tabnas).</summary>
     Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken);
 
+    /// <summary>The counts of an environment-design study's agent in <paramref name="role"/> (see <see cref="Grains.Interfaces.PairedRoles"/>).</summary>
+    Task<PairedAgentInfo> GetAgentAsync(string studyId, string role, CancellationToken cancellationToken);
+
     /// <summary>Cancels a study.</summary>
     Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken);
 

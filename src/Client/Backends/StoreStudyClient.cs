@@ -35,6 +35,10 @@ internal sealed class StoreStudyClient(ITrialStore store, Func<CancellationToken
     public Task<PolicySnapshot> GetPolicyAsync(string studyId, string domain, CancellationToken cancellationToken) =>
         WithWriter(w => w.GetPolicyAsync(studyId, domain, cancellationToken), cancellationToken);
 
+    /// <inheritdoc />
+    public Task<PairedAgentInfo> GetAgentAsync(string studyId, string role, CancellationToken cancellationToken) =>
+        WithWriter(w => w.GetAgentAsync(studyId, role, cancellationToken), cancellationToken);
+
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) =>
         WithWriter(w => w.CancelAsync(studyId, cancellationToken), cancellationToken);
 

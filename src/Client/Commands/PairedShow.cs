@@ -19,8 +19,13 @@ internal static class PairedShow
         }
 
         var last = study.Rounds[^1].Metrics;
-        var updates = PairedRoles.All.Where(r => last.ContainsKey($"{r}_updates")).Select(r => $"{r} {F(last[$"{r}_updates"])}");
-        Console.WriteLine($"  rounds completed {study.Rounds.Count}, student steps {F(last.GetValueOrDefault("student_steps"))}; agent updates: {string.Join(", ", updates)}");
+        Console.WriteLine($"  rounds completed {study.Rounds.Count}, student steps {F(last.GetValueOrDefault("student_steps"))}");
+        foreach (var role in PairedRoles.Of(summary.Algorithm))
+        {
+            var a = await client.GetAgentAsync(summary.StudyId, role, cancellationToken);
+            Console.WriteLine($"  agent {role,-11} updates {a.Updates}, rollouts received {a.RolloutsReceived} ({a.Duplicates} repeated rounds, {a.Stale} stale), {a.StateBytes:N0} bytes of parameters and optimizer state");
+        }
+
         Console.WriteLine($"  curriculum, first fifth → last fifth of the rounds:");
         foreach (var metric in CurriculumSeries.Metrics)
         {
@@ -36,6 +41,19 @@ internal static class PairedShow
             Console.WriteLine($"  zero-shot transfer at round {study.LastEvaluation!.TrialId} (solved rate per held-out level): "
                 + string.Join(", ", transfer.Select(t => $"{t.Level} {F(t.Rate)}")));
         }
+    }
+
+    /// <summary>The agents of the study's method, by role: updates applied, rollouts received, duplicates and stale updates refused.</summary>
+    public static async Task<Dictionary<string, object>> AgentsAsync(IStudyClient client, StudySummary summary, CancellationToken cancellationToken)
+    {
+        var agents = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var role in PairedRoles.Of(summary.Algorithm))
+        {
+            var a = await client.GetAgentAsync(summary.StudyId, role, cancellationToken);
+            agents[role] = new { updates = a.Updates, last_round = a.LastRound, rollouts_received = a.RolloutsReceived, duplicates = a.Duplicates, stale = a.Stale, steps = a.Steps, last_mean_return = a.LastMeanReturn, state_bytes = a.StateBytes };
+        }
+
+        return agents;
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

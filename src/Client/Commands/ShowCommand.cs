@@ -49,6 +49,7 @@ internal static class ShowCommand
                     study = StudyView.SummaryJson(summary),
                     trials = trials.Select(view.TrialJson).ToList(),
                     policy = learned is null ? null : PolicyPrinter.Json(learned),
+                    agents = PairedStudy.IsEnvironmentDesign(summary) ? await PairedShow.AgentsAsync(client, summary, ct) : null,
                 });
                 return ExitCodes.Ok;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Paired;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Strategies;
@@ -17,7 +18,7 @@ namespace NasOrleans.Hosting.Paired;
 /// (<see cref="PairedRound"/>), and hands each agent its update, which the grain applies once. Weights go to and from
 /// the grains only as packages; a trainer lost mid-round costs that round's rollouts, which the next trainer repeats.
 /// </summary>
-public sealed class PairedRoundWork(IGrainFactory grains, IArtifactStore artifacts, TrainerCatalog catalog) : ISlotWork
+public sealed partial class PairedRoundWork(IGrainFactory grains, IArtifactStore artifacts, TrainerCatalog catalog, ILogger<PairedRoundWork> logger, TimeProvider time) : ISlotWork
 {
     /// <inheritdoc />
     public string Kind => WorkKinds.PairedRound;
@@ -41,12 +42,12 @@ public sealed class PairedRoundWork(IGrainFactory grains, IArtifactStore artifac
         }
 
         var round = lease.Task.TrialId;
-        var roles = Roles(method);
+        var roles = PairedRoles.Of(spec.Algorithm.Name);
         var agentGrains = roles.ToDictionary(r => r, r => grains.GetGrain<IPairedAgentGrain>(PairedRoles.Key(lease.Task.StudyId, r)), StringComparer.Ordinal);
         var snapshots = new Dictionary<string, PairedAgentSnapshot>(StringComparer.Ordinal);
         foreach (var role in roles)
         {
-            snapshots[role] = await agentGrains[role].GetForRoundAsync(round, cancellationToken).ConfigureAwait(false);
+            snapshots[role] = await Call(() => agentGrains[role].GetForRoundAsync(round, cancellationToken), role, round, cancellationToken).ConfigureAwait(false);
         }
 
         var evaluate = round % options.EvalEvery == 0 || round >= spec.Budget.MaxTrials;
@@ -89,7 +90,7 @@ public sealed class PairedRoundWork(IGrainFactory grains, IArtifactStore artifac
             var stats = result.Stats[role];
             var steps = role == PairedRoles.Adversary ? (long)options.Envs * (walls + 2) : (long)options.Envs * options.RolloutSteps;
             var update = new PairedAgentUpdate(round, snapshots[role].Updates, packages[role], options.Envs, steps, stats.MeanReturn);
-            var applied = await agentGrains[role].ApplyAsync(update, cancellationToken).ConfigureAwait(false);
+            var applied = await Call(() => agentGrains[role].ApplyAsync(update, cancellationToken), role, round, cancellationToken).ConfigureAwait(false);
             metrics[$"{role}_updates"] = applied == PairedUpdateResult.Stale ? snapshots[role].Updates : snapshots[role].Updates + 1;
             if (applied == PairedUpdateResult.Stale)
             {
@@ -103,13 +104,11 @@ public sealed class PairedRoundWork(IGrainFactory grains, IArtifactStore artifac
             : TrialOutcome.Failure($"round {round}: the {string.Join(", ", stale)} agent had moved on from the state this round started from (another trainer ran the round too); its update was not applied", metrics);
     }
 
-    /// <summary>The agents a method trains, in update order.</summary>
-    public static IReadOnlyList<string> Roles(PairedMethod method) => method switch
-    {
-        PairedMethod.Paired => PairedRoles.All,
-        PairedMethod.Minimax => [PairedRoles.Adversary, PairedRoles.Protagonist],
-        _ => [PairedRoles.Protagonist],
-    };
+    private Task<T> Call<T>(Func<Task<T>> call, string role, long round, CancellationToken cancellationToken) =>
+        AgentCallRetry.RunAsync(call, (ex, attempt) => LogRetry(logger, ex, role, round, attempt), time, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calling the {Role} agent in round {Round} failed (attempt {Attempt}); its silo may be dying: retrying")]
+    private static partial void LogRetry(ILogger logger, Exception exception, string role, long round, int attempt);
 
     private static byte[]? State(Dictionary<string, PairedAgentSnapshot> snapshots, string role) =>
         snapshots.TryGetValue(role, out var s) ? s.State : null;

@@ -53,6 +53,8 @@ internal sealed class FakeStudyClient : IStudyClient
 
     public Task<byte[]?> GetArtifactAsync(string studyId, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<PairedAgentInfo> GetAgentAsync(string studyId, string role, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<StudySummary>> ListStudiesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken) => throw new NotSupportedException();
