@@ -1,5 +1,6 @@
 using System.Globalization;
 using NasOrleans.Hosting;
+using static NasOrleans.Client.Commands.BenchChecks;
 
 namespace NasOrleans.Client.Commands;
 
@@ -27,13 +28,5 @@ internal sealed record LoadBenchSettings(int Studies, int Trials, int Slots, dou
         Check(
             Store != StoreKind.Postgres || !string.IsNullOrWhiteSpace(Postgres),
             "--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\" (scripts/cluster/start-services.sh starts one).");
-    }
-
-    private static void Check(bool ok, string message)
-    {
-        if (!ok)
-        {
-            throw new CliException(message, ExitCodes.InvalidInput);
-        }
     }
 }

@@ -7,6 +7,7 @@ using NasOrleans.Core.WeightSharing;
 using NasOrleans.Training.Data;
 using NasOrleans.Training.Supernets.MultiPath;
 using NasOrleans.Training.Supernets.Search;
+using static NasOrleans.Client.Commands.BenchChecks;
 
 namespace NasOrleans.Client.Commands;
 
@@ -116,20 +117,4 @@ internal static class MpnasBenchCommand
             "abdp" => MpnasRow.Abdp,
             _ => throw new CliException($"--rows: unknown row '{name}'; the rows are bundle, shared, plain and abdp.", ExitCodes.InvalidInput),
         }).Distinct()];
-
-    private static void Check(bool ok, string message)
-    {
-        if (!ok)
-        {
-            throw new CliException(message, ExitCodes.InvalidInput);
-        }
-    }
-
-    private static void Log(bool quiet, string line)
-    {
-        if (!quiet)
-        {
-            Console.Error.WriteLine(line);
-        }
-    }
 }

@@ -4,6 +4,7 @@ using NasOrleans.Client.Output;
 using NasOrleans.Core.Paired;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Training.Paired;
+using static NasOrleans.Client.Commands.BenchChecks;
 
 namespace NasOrleans.Client.Commands;
 
@@ -107,22 +108,6 @@ internal static class PairedBenchCommand
         catch (ArgumentException ex)
         {
             throw new CliException($"--param: {ex.Message}", ExitCodes.InvalidInput);
-        }
-    }
-
-    private static void Check(bool ok, string message)
-    {
-        if (!ok)
-        {
-            throw new CliException(message, ExitCodes.InvalidInput);
-        }
-    }
-
-    private static void Log(bool quiet, string line)
-    {
-        if (!quiet)
-        {
-            Console.Error.WriteLine(line);
         }
     }
 }

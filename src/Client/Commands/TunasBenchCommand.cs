@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NasOrleans.Client.Output;
+using static NasOrleans.Client.Commands.BenchChecks;
 
 namespace NasOrleans.Client.Commands;
 
@@ -75,13 +76,5 @@ internal static class TunasBenchCommand
         var summary = TunasBenchSummary.Markdown(results, plots);
         await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), summary, ct);
         return (summary, directory, runner.Pieces);
-    }
-
-    private static void Log(bool quiet, string line)
-    {
-        if (!quiet)
-        {
-            Console.Error.WriteLine(line);
-        }
     }
 }
