@@ -65,8 +65,8 @@ internal static class PairedBenchSummary
                 }
 
                 any = true;
-                var length = series.Min(s => s.Count);
-                var points = Enumerable.Range(0, length).Select(i => new ChartPoint(series[0][i].Steps, series.Average(s => s[i].Value))).ToList();
+                // Seeds share their rounds' step counts; a round where a seed reported nothing (no level solved) is left out of that point's mean.
+                var points = series.SelectMany(s => s).GroupBy(p => p.Steps).OrderBy(g => g.Key).Select(g => new ChartPoint(g.Key, g.Average(p => p.Value))).ToList();
                 chart.AddLine(methods[m], points, m);
             }
 
@@ -87,8 +87,9 @@ internal static class PairedBenchSummary
             return "—";
         }
 
+        // A solved rate lies in [0, 1]: the t interval of five seeds can reach past either end.
         var ci = MeanInterval.Compute(finite);
-        return Invariant($"{ci.Estimate:0.00} [{ci.Lower:0.00}, {ci.Upper:0.00}]");
+        return Invariant($"{ci.Estimate:0.00} [{Math.Max(0, ci.Lower):0.00}, {Math.Min(1, ci.Upper):0.00}]");
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
