@@ -53,7 +53,7 @@ internal static class PairedBenchCommand
             var directory = Directory.CreateDirectory(result.GetValue(output)!).FullName;
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
             var pieces = new BenchPieces(directory, line => Log(settings.Json, line));
-            var results = new List<PairedExperiment.Result>();
+            var results = new List<PairedExperimentResult>();
             foreach (var method in chosen)
             {
                 for (var s = 1; s <= result.GetValue(seeds); s++)

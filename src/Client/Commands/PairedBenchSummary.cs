@@ -11,7 +11,7 @@ namespace NasOrleans.Client.Commands;
 internal static class PairedBenchSummary
 {
     /// <summary>The Markdown summary: the settings, the transfer table and the curriculum table.</summary>
-    public static string Markdown(GridSize size, int walls, int rounds, PairedOptions options, IReadOnlyList<PairedExperiment.Result> results)
+    public static string Markdown(GridSize size, int walls, int rounds, PairedOptions options, IReadOnlyList<PairedExperimentResult> results)
     {
         var methods = results.Select(r => r.Method).Distinct(StringComparer.Ordinal).ToList();
         var levels = HeldOutLevels.For(size).Select(l => l.Name).ToList();
@@ -47,7 +47,7 @@ internal static class PairedBenchSummary
     }
 
     /// <summary>One PNG per curriculum metric: each method's mean over seeds against student steps (10-round running mean).</summary>
-    public static List<string> Plots(IReadOnlyList<PairedExperiment.Result> results, string directory)
+    public static List<string> Plots(IReadOnlyList<PairedExperimentResult> results, string directory)
     {
         var methods = results.Select(r => r.Method).Distinct(StringComparer.Ordinal).ToList();
         var files = new List<string>();

@@ -32,7 +32,7 @@ internal static class LevelChart
         }
 
         plot.Axes.SquareUnits();
-        plot.HideAxesAndGrid();
+        plot.HideGrid();
         var full = Path.GetFullPath(file);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         plot.SavePng(full, 600, 600);

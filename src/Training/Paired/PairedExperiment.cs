@@ -9,11 +9,8 @@ namespace NasOrleans.Training.Paired;
 /// </summary>
 public static class PairedExperiment
 {
-    /// <summary>A run's rounds' metrics, its last evaluation and its wall time.</summary>
-    public sealed record Result(string Method, ulong Seed, IReadOnlyList<IReadOnlyDictionary<string, double>> Rounds, IReadOnlyDictionary<string, double> Transfer, double Seconds);
-
     /// <summary>Runs <paramref name="rounds"/> rounds of <paramref name="settings"/>; <paramref name="log"/> hears every evaluation.</summary>
-    public static Result Run(string method, PairedRoundSettings settings, int rounds, Action<string>? log, CancellationToken cancellationToken)
+    public static PairedExperimentResult Run(string method, PairedRoundSettings settings, int rounds, Action<string>? log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var started = Stopwatch.GetTimestamp();
@@ -33,6 +30,6 @@ public static class PairedExperiment
             }
         }
 
-        return new Result(method, settings.Seed, metrics, transfer, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new PairedExperimentResult(method, settings.Seed, metrics, transfer, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 }

@@ -5,11 +5,8 @@ namespace NasOrleans.Training.Paired;
 /// <summary>Plays a trained student on one level, episode by episode, recording the cells it walks through (for <c>nas play</c>).</summary>
 public static class ProtagonistPlayer
 {
-    /// <summary>One episode: the cells visited from the start (each step's cell, turns included as repeats), whether it reached the goal, its steps and return.</summary>
-    public sealed record Episode(IReadOnlyList<GridCell> Path, bool Solved, int Steps, double Return);
-
     /// <summary>Plays one episode of <paramref name="level"/> with <paramref name="agent"/>, sampling its policy (greedy when asked).</summary>
-    public static Episode Play(RecurrentAgent agent, GridLevel level, int studentSteps, bool greedy = false)
+    public static PlayedEpisode Play(RecurrentAgent agent, GridLevel level, int studentSteps, bool greedy = false)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(level);
@@ -34,17 +31,17 @@ public static class ProtagonistPlayer
                     path.Add(level.Goal);
                 }
 
-                return new Episode(path, reward[0] > 0, t + 1, reward[0]);
+                return new PlayedEpisode(path, reward[0] > 0, t + 1, reward[0]);
             }
 
             path.Add(envs.AgentCell(0));
         }
 
-        return new Episode(path, false, studentSteps, 0);
+        return new PlayedEpisode(path, false, studentSteps, 0);
     }
 
     /// <summary>The level as text with the episode's path drawn (<c>*</c> on the cells it visited, the start and goal kept).</summary>
-    public static string Draw(GridLevel level, Episode episode)
+    public static string Draw(GridLevel level, PlayedEpisode episode)
     {
         ArgumentNullException.ThrowIfNull(level);
         ArgumentNullException.ThrowIfNull(episode);
