@@ -19,8 +19,7 @@ internal sealed record PairedStudy(StudySummary Summary, IReadOnlyList<TrialReco
     /// <summary>The held-out levels' solved rates of the last evaluation, by level name.</summary>
     public IReadOnlyList<(string Level, double Rate)> Transfer() =>
         LastEvaluation is { } e
-            ? [.. e.Metrics.Where(m => m.Key.StartsWith("solved_", StringComparison.Ordinal) && m.Key != "solved_rate" && m.Key != "solved_path_length")
-                .Select(m => (m.Key["solved_".Length..], m.Value))]
+            ? TransferMetrics.Read(e.Metrics)
             : [];
 
     /// <summary>Reads the study's completed rounds.</summary>

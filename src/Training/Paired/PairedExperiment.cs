@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NasOrleans.Core.Paired;
 
 namespace NasOrleans.Training.Paired;
 
@@ -24,8 +25,7 @@ public static class PairedExperiment
             metrics.Add(round.Metrics);
             if (evaluate)
             {
-                transfer = round.Metrics.Where(m => m.Key.StartsWith("solved_", StringComparison.Ordinal) && m.Key is not ("solved_rate" or "solved_path_length"))
-                    .ToDictionary(m => m.Key["solved_".Length..], m => m.Value, StringComparer.Ordinal);
+                transfer = TransferMetrics.Read(round.Metrics).ToDictionary(t => t.Level, t => t.Rate, StringComparer.Ordinal);
                 log?.Invoke($"{method} seed {settings.Seed} round {r}/{rounds}: held-out {round.Metrics["heldout_solved_rate"]:F3} ({string.Join(", ", transfer.Select(t => $"{t.Key} {t.Value:F2}"))}), walls {round.Metrics["walls"]:F1}, solvable {round.Metrics["solvable_share"]:F2}, protagonist return {round.Metrics["protagonist_return"]:F3}");
             }
         }

@@ -87,7 +87,7 @@ public static class PairedRound
             var evaluation = HeldOutEvaluation.Run(agents.Protagonist, settings.Size, settings.StudentSteps, o.EvalEpisodes, cancellationToken);
             foreach (var (name, rate) in evaluation)
             {
-                metrics[$"solved_{name}"] = rate;
+                metrics[TransferMetrics.Name(name)] = rate;
             }
 
             metrics["heldout_solved_rate"] = evaluation.Values.Average();
