@@ -1,0 +1,2 @@
+global using k8s.Models;
+global using NasOrleans.Deploy.Tests.Support;
