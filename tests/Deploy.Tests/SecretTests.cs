@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace NasOrleans.Deploy.Tests;
+
+/// <summary>No secret value reaches a command line, and no Secret outside the development overlays carries data.</summary>
+public sealed class SecretTests
+{
+    [Theory]
+    [MemberData(nameof(RepositoryPaths.OverlayData), MemberType = typeof(RepositoryPaths))]
+    public void Containers_ArgsAndCommands_HoldNoSecretValue(string overlay)
+    {
+        var manifests = RenderedManifests.ForOverlay(overlay);
+        var values = manifests.OfType<V1Secret>().SelectMany(s => s.Data?.Values ?? [])
+            .SelectMany(v => Encoding.UTF8.GetString(v).Split('\n', ';', ',', ' ').Append(Encoding.UTF8.GetString(v)))
+            .Select(v => v.Trim())
+            .Where(v => v.Length >= 8)
+            .ToHashSet(StringComparer.Ordinal);
+        var templates = manifests.OfType<V1Deployment>().Select(d => d.Spec.Template).Concat(manifests.OfType<V1StatefulSet>().Select(s => s.Spec.Template));
+        foreach (var container in templates.SelectMany(t => t.Spec.Containers))
+        {
+            var line = string.Join(' ', (container.Command ?? []).Concat(container.Args ?? []));
+            Assert.DoesNotContain(values, v => line.Contains(v, StringComparison.Ordinal));
+            Assert.DoesNotContain("password", line, StringComparison.OrdinalIgnoreCase);
+            Assert.All(container.Env ?? [], e => Assert.False(values.Contains(e.Value ?? ""), $"{container.Name}: {e.Name} holds a secret value"));
+        }
+    }
+
+    [Fact]
+    public void Production_Secrets_ReferencedByNameOnly()
+    {
+        var manifests = RenderedManifests.ForOverlay("production");
+        Assert.Empty(manifests.OfType<V1Secret>());
+        var volumes = manifests.SiloDeployments.SelectMany(d => d.Spec.Template.Spec.Volumes).Where(v => v.Secret is not null);
+        Assert.All(manifests.SiloDeployments, d => Assert.Contains(d.Spec.Template.Spec.Volumes, v => v.Secret?.SecretName == "nas-tls"));
+        Assert.All(volumes, v => Assert.Equal("nas-tls", v.Secret.SecretName));
+        Assert.All(manifests.SiloDeployments, d =>
+            Assert.Contains(d.Spec.Template.Spec.Containers.Single().Env, e => e is { Name: "Nas__Cluster__Tls__Enabled", Value: "true" }));
+    }
+}
