@@ -38,7 +38,10 @@ public static class KubernetesHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        return IsEnabled(options, serviceHost) ? builder.UseKubernetesHosting() : builder;
+        // deploy/k8s/base/role.yaml grants no "delete" on pods: the Deployments replace the pods of dead silos.
+        return IsEnabled(options, serviceHost)
+            ? builder.UseKubernetesHosting(o => o.Configure(k => k.DeleteDefunctSiloPods = false))
+            : builder;
     }
 
     /// <summary>Whether Kubernetes hosting applies: inside a cluster and with a shared membership table (not localhost).</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting.Kubernetes;
 using NasOrleans.Hosting;
 
 namespace NasOrleans.Deploy.Tests;
@@ -40,6 +42,18 @@ public sealed class KubernetesHostingTests
     {
         using var _ = new EnvironmentVariable(KubernetesHosting.ServiceHostVariable, "10.96.0.1");
         Assert.True(HasKubernetesHosting(b => b.UseNasClustering(Redis)));
+    }
+
+    [Fact]
+    public void UseKubernetesHostingInCluster_ServiceHostSet_LeavesDefunctPodDeletionOff()
+    {
+        using var name = new EnvironmentVariable("POD_NAME", "nas-control-0");
+        using var space = new EnvironmentVariable("POD_NAMESPACE", "nasorleans");
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(b => b.UseKubernetesHostingInCluster(Redis, serviceHost: "10.96.0.1"));
+        using var services = builder.Services.BuildServiceProvider();
+        var options = services.GetRequiredService<IOptions<KubernetesHostingOptions>>().Value;
+        Assert.False(options.DeleteDefunctSiloPods);
     }
 
     private static bool HasKubernetesHosting(Action<ISiloBuilder> configure)
