@@ -10,6 +10,7 @@ using NasOrleans.Grains.Training.Workers;
 using NasOrleans.Hosting.Paired;
 using NasOrleans.Hosting.Supernets;
 using NasOrleans.Storage;
+using NasOrleans.Storage.Azure;
 using NasOrleans.Storage.Postgres;
 using NasOrleans.Storage.Sqlite;
 using NasOrleans.Training;
@@ -24,7 +25,7 @@ public static class NasSiloBuilderExtensions
 {
     /// <summary>
     /// Configures everything but clustering (see <see cref="NasClusteringExtensions.UseNasClustering"/>): grain storage
-    /// and trial store (<see cref="NasSiloOptions.Store"/>: SQLite, PostgreSQL or memory),
+    /// and trial store (<see cref="NasSiloOptions.Store"/>: SQLite, PostgreSQL, Azure Storage or memory),
     /// the trainer catalog (with the torch trainer, unless a <see cref="TrainerCatalog"/> is registered already),
     /// trainer slots, resuming unfinished studies, and telemetry (with trace context propagated through grain calls,
     /// <see cref="CoreHostingExtensions.AddActivityPropagation(ISiloBuilder)"/>).
@@ -44,6 +45,10 @@ public static class NasSiloBuilderExtensions
             case StoreKind.Postgres:
                 builder.AddPostgresGrainStorage(StorageNames.Grains, o => ConfigurePostgres(o, options));
                 services.AddPostgresTrialStore(o => ConfigurePostgres(o, options));
+                break;
+            case StoreKind.Azure:
+                builder.AddAzureGrainStorage(StorageNames.Grains, o => ConfigureAzure(o, options));
+                services.AddAzureTrialStore(o => ConfigureAzure(o, options));
                 break;
             default:
                 builder.AddMemoryGrainStorage(StorageNames.Grains);
@@ -93,5 +98,11 @@ public static class NasSiloBuilderExtensions
     {
         postgres.ConnectionString = options.PostgresConnectionString ?? "";
         postgres.Schema = options.PostgresSchema;
+    }
+
+    private static void ConfigureAzure(AzureStorageOptions azure, NasSiloOptions options)
+    {
+        azure.ConnectionString = options.AzureConnectionString ?? "";
+        azure.TablePrefix = options.AzureTablePrefix;
     }
 }

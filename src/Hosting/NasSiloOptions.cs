@@ -27,6 +27,19 @@ public sealed class NasSiloOptions : IValidatableObject
     /// <summary>The PostgreSQL schema that holds the tables (created when missing). Default <c>public</c>.</summary>
     public string PostgresSchema { get; set; } = "public";
 
+    /// <summary>
+    /// The Azure Storage connection string of the <see cref="StoreKind.Azure"/> store (the storage account's, with blob
+    /// and table endpoints; <c>UseDevelopmentStorage=true</c> for Azurite on its default ports). Set it by environment
+    /// (<c>Nas__Silo__AzureConnectionString</c>, e.g. from the Secret nas-azure) rather than on a command line.
+    /// </summary>
+    public string? AzureConnectionString { get; set; }
+
+    /// <summary>
+    /// The prefix of the Azure tables and containers (lower-case letters and digits): tables <c>{prefix}trials</c>,
+    /// <c>{prefix}studies</c>, containers <c>{prefix}artifacts</c>, <c>{prefix}grains</c>. Default <c>nas</c>.
+    /// </summary>
+    public string AzureTablePrefix { get; set; } = "nas";
+
     /// <summary>Where trained weights of each study's best trials are kept (default: <c>artifacts</c> under the data directory).</summary>
     public string? ArtifactDirectory { get; set; }
 
@@ -129,9 +142,23 @@ public sealed class NasSiloOptions : IValidatableObject
                 [nameof(PostgresConnectionString)]);
         }
 
+        if (Store == StoreKind.Azure && string.IsNullOrWhiteSpace(AzureConnectionString))
+        {
+            yield return new ValidationResult(
+                "AzureConnectionString is required with the Azure store: set Nas:Silo:AzureConnectionString (environment Nas__Silo__AzureConnectionString) to the storage account's connection string, or UseDevelopmentStorage=true for Azurite.",
+                [nameof(AzureConnectionString)]);
+        }
+
+        if (Store == StoreKind.Azure && !AzurePrefixIsValid(AzureTablePrefix))
+        {
+            yield return new ValidationResult(
+                $"AzureTablePrefix must be 2 to 40 lower-case letters or digits, starting with a letter (was '{AzureTablePrefix}').",
+                [nameof(AzureTablePrefix)]);
+        }
+
         if (!Enum.IsDefined(Store))
         {
-            yield return new ValidationResult($"Store must be Sqlite, Memory or Postgres (was {Store}).", [nameof(Store)]);
+            yield return new ValidationResult($"Store must be Sqlite, Memory, Postgres or Azure (was {Store}).", [nameof(Store)]);
         }
 
         if (DrainGrace < TimeSpan.Zero)
@@ -139,6 +166,9 @@ public sealed class NasSiloOptions : IValidatableObject
             yield return new ValidationResult("DrainGrace must not be negative.", [nameof(DrainGrace)]);
         }
     }
+
+    private static bool AzurePrefixIsValid(string? prefix) =>
+        prefix is { Length: >= 2 and <= 40 } && char.IsAsciiLetterLower(prefix[0]) && prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 
     private string? DevicesProblem()
     {

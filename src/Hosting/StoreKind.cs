@@ -11,4 +11,10 @@ public enum StoreKind
 
     /// <summary>A PostgreSQL database shared by every silo of a cluster (<see cref="NasSiloOptions.PostgresConnectionString"/>).</summary>
     Postgres,
+
+    /// <summary>
+    /// An Azure Storage account shared by every silo of a cluster (<see cref="NasSiloOptions.AzureConnectionString"/>):
+    /// trial rows in Azure Tables, grain state and artifacts in Blob storage.
+    /// </summary>
+    Azure,
 }

@@ -25,4 +25,35 @@ public sealed class NasSiloOptionsTests
 
         Assert.Equal("public", options.PostgresSchema);
     }
+
+    [Fact]
+    public void EnsureValid_AzureStoreWithoutConnectionString_IsRejectedNamingTheSetting()
+    {
+        var options = new NasSiloOptions { Store = StoreKind.Azure };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("Nas:Silo:AzureConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nas__Silo__AzureConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_AzureStoreWithBadPrefix_IsRejected()
+    {
+        var options = new NasSiloOptions { Store = StoreKind.Azure, AzureConnectionString = "UseDevelopmentStorage=true", AzureTablePrefix = "Nas-Dev" };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("AzureTablePrefix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_AzureStoreWithConnectionString_IsValid()
+    {
+        var options = new NasSiloOptions { Store = StoreKind.Azure, AzureConnectionString = "UseDevelopmentStorage=true" };
+
+        options.EnsureValid();
+
+        Assert.Equal("nas", options.AzureTablePrefix);
+    }
 }

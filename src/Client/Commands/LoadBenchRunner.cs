@@ -24,7 +24,7 @@ internal static class LoadBenchRunner
 
     public static async Task<LoadBenchResult> RunAsync(LoadBenchSettings settings, string directory, CancellationToken cancellationToken)
     {
-        var options = new NasSiloOptions
+        var options = BenchAzureStore.Apply(new NasSiloOptions
         {
             PostgresConnectionString = settings.Postgres,
             PostgresSchema = settings.Store == StoreKind.Postgres ? $"bench_{Guid.NewGuid():N}" : "public",
@@ -34,7 +34,7 @@ internal static class LoadBenchRunner
             // The silo's own poll intervals (5 ms doubling to 250 ms): a thousand idle slots polling every 10 ms would
             // measure their own polling, not the control plane.
             LeasesPerPull = 1,
-        };
+        }, settings.Azure);
         await using var silo = await EmbeddedSilo.StartAsync(options, LogLevel.Error, cancellationToken);
         var specs = Enumerable.Range(0, settings.Studies).Select(i => Spec(settings, i)).ToList();
         var studies = specs.Select(s => silo.Grains.GetGrain<IStudyGrain>(s.Name)).ToList();

@@ -7,6 +7,9 @@ namespace NasOrleans.Client.Commands;
 /// <summary>What <c>nas bench load</c> runs: S studies of N trials of SEC seconds each on K trainer slots, and where they are stored.</summary>
 internal sealed record LoadBenchSettings(int Studies, int Trials, int Slots, double DurationSeconds, StoreKind Store, string? Postgres)
 {
+    /// <summary>With <see cref="StoreKind.Azure"/>: the storage account's connection string (resolved from --azure, @FILE or NAS_AZURE).</summary>
+    public string? Azure { get; init; }
+
     /// <summary>The trial duration given to the synthetic trainer, in whole milliseconds.</summary>
     public int DurationMs => (int)Math.Round(DurationSeconds * 1000, MidpointRounding.AwayFromZero);
 
@@ -28,5 +31,8 @@ internal sealed record LoadBenchSettings(int Studies, int Trials, int Slots, dou
         Check(
             Store != StoreKind.Postgres || !string.IsNullOrWhiteSpace(Postgres),
             "--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\" (scripts/cluster/start-services.sh starts one).");
+        Check(
+            Store != StoreKind.Azure || !string.IsNullOrWhiteSpace(Azure),
+            "--store azure needs a connection string: set NAS_AZURE, or pass --azure @FILE with a file that holds it.");
     }
 }

@@ -40,6 +40,14 @@ internal static class RunCommand
                     ExitCodes.InvalidInput);
             }
 
+            if (result.GetValue(store) == StoreKind.Azure)
+            {
+                throw new CliException(
+                    "--store azure needs a storage account, and `nas run` keeps trials in the data directory (--store sqlite) or in memory. "
+                    + "For Azure Storage, start nas-silo with the environment Nas__Silo__Store=Azure and Nas__Silo__AzureConnectionString (see README, Azure Storage) and use `nas submit <spec> --gateway host:port`.",
+                    ExitCodes.InvalidInput);
+            }
+
             var parsed = file is null || settings.Gateway is not null ? null : SpecPreflight.Load(file.FullName, settings);
             if (result.GetValue(slots) is < 0 or > 1024)
             {

@@ -16,10 +16,11 @@ internal static class ScaleBenchCommand
     public static Command Create(GlobalOptions global)
     {
         var trials = new Option<int>("--trials") { Description = "Trials to run (default 100000).", DefaultValueFactory = _ => 100_000 };
-        var store = new Option<StoreKind>("--store") { Description = "sqlite (a temporary data directory), memory or postgres.", DefaultValueFactory = _ => StoreKind.Sqlite };
+        var store = new Option<StoreKind>("--store") { Description = "sqlite (a temporary data directory), memory, postgres or azure.", DefaultValueFactory = _ => StoreKind.Sqlite };
         var batch = new Option<int>("--batch") { Description = "Trials per ProposeAsync and per ObserveAsync (default 8).", DefaultValueFactory = _ => 8 };
         var postgres = new Option<string?>("--postgres") { Description = "With --store postgres: the connection string (each run writes into a fresh schema bench_<id>)." };
-        var command = new Command("scale", "Time and bytes written per trial at 1k, 10k and 100k trials of one study.") { trials, store, batch, postgres };
+        var azure = BenchAzureStore.CreateOption();
+        var command = new Command("scale", "Time and bytes written per trial at 1k, 10k and 100k trials of one study.") { trials, store, batch, postgres, azure };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -37,10 +38,11 @@ internal static class ScaleBenchCommand
                 throw new CliException("--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\".", ExitCodes.InvalidInput);
             }
 
+            var azureConnection = BenchAzureStore.Resolve(kind, result.GetValue(azure));
             var directory = Path.Combine(Path.GetTempPath(), $"nas-bench-scale-{Environment.ProcessId}-{Guid.NewGuid():N}");
             try
             {
-                var points = await ScaleBenchRunner.RunAsync(count, perCall, kind, directory, connection, ct);
+                var points = await ScaleBenchRunner.RunAsync(count, perCall, kind, directory, connection, azureConnection, ct);
                 Print(points, kind, settings.Json);
                 return ExitCodes.Ok;
             }

@@ -14,16 +14,18 @@ internal static class ScaleBenchRunner
 {
     private static readonly int[] Checkpoints = [1_000, 10_000, 100_000, 1_000_000];
 
-    public static async Task<IReadOnlyList<ScaleBenchPoint>> RunAsync(int count, int batch, StoreKind kind, string directory, string? postgres, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ScaleBenchPoint>> RunAsync(int count, int batch, StoreKind kind, string directory, string? postgres, string? azure, CancellationToken cancellationToken)
     {
-        var options = new NasSiloOptions
-        {
-            PostgresConnectionString = postgres,
-            PostgresSchema = kind == StoreKind.Postgres ? $"bench_{Guid.NewGuid():N}" : "public",
-            Store = kind,
-            DataDirectory = directory,
-            TrainerSlots = 1,
-        };
+        var options = BenchAzureStore.Apply(
+            new NasSiloOptions
+            {
+                PostgresConnectionString = postgres,
+                PostgresSchema = kind == StoreKind.Postgres ? $"bench_{Guid.NewGuid():N}" : "public",
+                Store = kind,
+                DataDirectory = directory,
+                TrainerSlots = 1,
+            },
+            azure);
         await using var silo = await EmbeddedSilo.StartAsync(options, LogLevel.Error, cancellationToken);
         var spec = new StudySpecBuilder("scale")
             .Maximize("validation_accuracy")

@@ -20,10 +20,11 @@ internal static class ThroughputBenchCommand
     public static Command Create(GlobalOptions global)
     {
         var trials = new Option<int>("--trials") { Description = "Trials to run (default 20000).", DefaultValueFactory = _ => 20_000 };
-        var store = new Option<StoreKind>("--store") { Description = "memory or sqlite (a temporary data directory).", DefaultValueFactory = _ => StoreKind.Memory };
+        var store = new Option<StoreKind>("--store") { Description = "memory (default), sqlite (a temporary data directory), postgres or azure.", DefaultValueFactory = _ => StoreKind.Memory };
         var slots = new Option<int>("--slots") { Description = "Trainer slots (default 4).", DefaultValueFactory = _ => 4 };
         var postgres = new Option<string?>("--postgres") { Description = "With --store postgres: the connection string (each run writes into a fresh schema bench_<id>)." };
-        var command = new Command("throughput", "Trials per second through the whole grain path with a zero-cost trainer.") { trials, store, slots, postgres };
+        var azure = BenchAzureStore.CreateOption();
+        var command = new Command("throughput", "Trials per second through the whole grain path with a zero-cost trainer.") { trials, store, slots, postgres, azure };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
@@ -39,10 +40,11 @@ internal static class ThroughputBenchCommand
             {
                 throw new CliException("--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\" (scripts/cluster/start-services.sh starts one).", ExitCodes.InvalidInput);
             }
+            var azureConnection = BenchAzureStore.Resolve(kind, result.GetValue(azure));
             var directory = Path.Combine(Path.GetTempPath(), $"nas-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
             try
             {
-                var seconds = await MeasureAsync(count, kind, directory, result.GetValue(slots), connection, ct);
+                var seconds = await MeasureAsync(count, kind, directory, result.GetValue(slots), connection, azureConnection, ct);
                 var rate = count / seconds;
                 if (settings.Json)
                 {
@@ -66,9 +68,9 @@ internal static class ThroughputBenchCommand
         return command;
     }
 
-    private static async Task<double> MeasureAsync(int count, StoreKind kind, string directory, int slots, string? postgres, CancellationToken cancellationToken)
+    private static async Task<double> MeasureAsync(int count, StoreKind kind, string directory, int slots, string? postgres, string? azure, CancellationToken cancellationToken)
     {
-        var options = new NasSiloOptions
+        var options = BenchAzureStore.Apply(new NasSiloOptions
         {
             PostgresConnectionString = postgres,
             PostgresSchema = kind == StoreKind.Postgres ? $"bench_{Guid.NewGuid():N}" : "public",
@@ -78,7 +80,7 @@ internal static class ThroughputBenchCommand
             LeasesPerPull = 512,
             MinPollInterval = TimeSpan.FromMilliseconds(1),
             MaxPollInterval = TimeSpan.FromMilliseconds(10),
-        };
+        }, azure);
         await using var silo = await EmbeddedSilo.StartAsync(options, LogLevel.Error, cancellationToken);
         var spec = new StudySpecBuilder("throughput")
             .Maximize("validation_accuracy")
