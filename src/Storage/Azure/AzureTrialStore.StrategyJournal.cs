@@ -5,8 +5,9 @@ namespace NasOrleans.Storage.Azure;
 
 /// <summary>
 /// The <see cref="IStrategyJournal"/> part of <see cref="AzureTrialStore"/>: <c>e_</c> rows (one per event, keyed by
-/// strategy and sequence) and one <c>s_</c> row per strategy in the study's partition. An append inserts only the
-/// sequences not stored yet (insert, not upsert: a stored event is never replaced); a snapshot replaces the stored one
+/// strategy and sequence) and one <c>s_</c> row per strategy in the study's partition. An append inserts its events
+/// (insert, not upsert: a stored event is never replaced) and, when some are stored already, reads which and inserts
+/// only the others; a snapshot replaces the stored one
 /// only when it covers at least as many events, conditionally on the stored row's ETag. A snapshot state longer than
 /// <see cref="InlineSnapshotChars"/> characters goes to a blob the row names (entities hold at most 1 MiB).
 /// </summary>
@@ -25,9 +26,10 @@ public sealed partial class AzureTrialStore
 
         var partition = AzureKeys.Encode(studyId);
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        // Optimistic: insert them all (one round trip); only when some are stored already read which and insert the rest.
+        var stored = new HashSet<long>();
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await StoredSequencesAsync(partition, strategy, events[0].Sequence, events[^1].Sequence, cancellationToken).ConfigureAwait(false);
             var actions = events
                 .Where(e => !stored.Contains(e.Sequence))
                 .Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(partition, strategy, e)))
@@ -40,6 +42,7 @@ public sealed partial class AzureTrialStore
             catch (TableTransactionFailedException ex) when (ex.Status == 409 && attempt < 10)
             {
                 // Another writer (or this call's lost first attempt) stored some of them: skip those and go on.
+                stored = await StoredSequencesAsync(partition, strategy, events[0].Sequence, events[^1].Sequence, cancellationToken).ConfigureAwait(false);
             }
         }
     }
