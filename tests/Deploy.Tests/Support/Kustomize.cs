@@ -48,7 +48,8 @@ public static class Kustomize
         return ParseVersion(result.StandardOutput);
     }
 
-    private static string RenderFolder(string folder)
+    /// <summary>The rendered YAML of any kustomization folder (not cached).</summary>
+    public static string RenderFolder(string folder)
     {
         EnsureRecentEnough(KubectlVersion.Value);
         var result = ToolProcess.Run("kubectl", ["kustomize", folder], $"kubectl was not found on PATH. {Install}", TimeSpan.FromMinutes(1));
