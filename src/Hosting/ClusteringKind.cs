@@ -11,4 +11,10 @@ public enum ClusteringKind
     /// number of machines, none of them special.
     /// </summary>
     Redis,
+
+    /// <summary>
+    /// A membership table in Azure Table storage (Microsoft.Orleans.Clustering.AzureStorage), with reminders in Azure
+    /// Tables too (<see cref="NasClusterOptions.AzureConnectionString"/>); silos on any number of machines.
+    /// </summary>
+    AzureTable,
 }

@@ -32,7 +32,7 @@ public sealed class NasClusterOptions : IValidatableObject
     [Required]
     public string ServiceId { get; set; } = DefaultId;
 
-    /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (default) or <see cref="ClusteringKind.Redis"/>.</summary>
+    /// <summary>How silos find each other: <see cref="ClusteringKind.Localhost"/> (default), <see cref="ClusteringKind.Redis"/> or <see cref="ClusteringKind.AzureTable"/>.</summary>
     public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
 
     /// <summary>
@@ -42,7 +42,13 @@ public sealed class NasClusterOptions : IValidatableObject
     public string? RedisConnectionString { get; set; }
 
     /// <summary>
-    /// The address this silo advertises to its peers and clients under <see cref="ClusteringKind.Redis"/>; default
+    /// The Azure Storage connection string of the membership and reminder tables; required with
+    /// <see cref="ClusteringKind.AzureTable"/> (set it by environment, <c>Nas__Cluster__AzureConnectionString</c>).
+    /// </summary>
+    public string? AzureConnectionString { get; set; }
+
+    /// <summary>
+    /// The address this silo advertises to its peers and clients under <see cref="ClusteringKind.Redis"/> or <see cref="ClusteringKind.AzureTable"/>; default
     /// 127.0.0.1 (every silo on this machine). On several machines set each silo's reachable address (a pod IP).
     /// </summary>
     public string? AdvertisedIPAddress { get; set; }
@@ -66,7 +72,14 @@ public sealed class NasClusterOptions : IValidatableObject
     {
         if (!Enum.IsDefined(Clustering))
         {
-            yield return new ValidationResult($"Clustering must be Localhost or Redis (was {Clustering}).", [nameof(Clustering)]);
+            yield return new ValidationResult($"Clustering must be Localhost, Redis or AzureTable (was {Clustering}).", [nameof(Clustering)]);
+        }
+
+        if (Clustering == ClusteringKind.AzureTable && string.IsNullOrWhiteSpace(AzureConnectionString))
+        {
+            yield return new ValidationResult(
+                "AzureConnectionString is required with AzureTable clustering: set Nas:Cluster:AzureConnectionString (environment Nas__Cluster__AzureConnectionString) to the storage account's connection string.",
+                [nameof(AzureConnectionString)]);
         }
 
         if (Clustering == ClusteringKind.Redis && string.IsNullOrWhiteSpace(RedisConnectionString))

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -8,8 +9,8 @@ namespace NasOrleans.Hosting;
 public static class NasClusteringExtensions
 {
     /// <summary>
-    /// Localhost: development clustering with in-memory reminders (one machine, a primary silo). Redis: the membership
-    /// table and reminders in Redis, the silo listening and advertising on <see cref="NasClusterOptions.ResolveAdvertisedAddress"/>
+    /// Localhost: development clustering with in-memory reminders (one machine, a primary silo). Redis (or AzureTable):
+    /// the membership table and reminders in Redis (or Azure Tables), the silo listening and advertising on <see cref="NasClusterOptions.ResolveAdvertisedAddress"/>
     /// at <see cref="NasClusterOptions.SiloPort"/> and <see cref="NasClusterOptions.GatewayPort"/> (0: no gateway).
     /// Either way <see cref="NasClusterOptions.FastFailureDetection"/> applies the tuned membership timings.
     /// </summary>
@@ -22,11 +23,21 @@ public static class NasClusteringExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
-        if (options.Clustering == ClusteringKind.Redis)
+        if (options.Clustering is ClusteringKind.Redis or ClusteringKind.AzureTable)
         {
-            var redis = options.RedisConnectionString!;
-            builder.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-            builder.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            if (options.Clustering == ClusteringKind.Redis)
+            {
+                var redis = options.RedisConnectionString!;
+                builder.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                builder.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            }
+            else
+            {
+                var azure = options.AzureConnectionString!;
+                builder.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(azure));
+                builder.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(azure));
+            }
+
             builder.ConfigureEndpoints(options.ResolveAdvertisedAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
             builder.Configure<ClusterOptions>(o =>
             {

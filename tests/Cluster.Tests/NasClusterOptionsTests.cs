@@ -29,6 +29,16 @@ public sealed class NasClusterOptionsTests
     }
 
     [Fact]
+    public void EnsureValid_AzureTableWithoutConnectionString_NamesTheSetting()
+    {
+        var options = new NasClusterOptions { Clustering = ClusteringKind.AzureTable };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("Nas:Cluster:AzureConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnsureValid_GatewayOnTheSiloPort_IsRejected()
     {
         var options = new NasClusterOptions { SiloPort = 30000, GatewayPort = 30000 };
