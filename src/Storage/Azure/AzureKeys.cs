@@ -75,13 +75,19 @@ internal static class AzureKeys
     public static string SnapshotRow(string strategy) => Snapshot + Encode(strategy);
 
     /// <summary>The row key of an artifact's head (its latest version).</summary>
-    public static string HeadRow(string name) => ArtifactHead + Encode(name);
+    public static string HeadRow(string name) => ArtifactHead + ArtifactKey(name);
 
     /// <summary>The row key of one kept version of an artifact.</summary>
     public static string VersionRow(string name, long version) => VersionPrefix(name) + Number(version);
 
     /// <summary>The common start of the row keys of an artifact's versions.</summary>
-    public static string VersionPrefix(string name) => ArtifactVersion + Encode(name) + "|";
+    public static string VersionPrefix(string name) => ArtifactVersion + ArtifactKey(name) + "|";
+
+    /// <summary>
+    /// An artifact name as a key segment: '/' (the only character of <see cref="ArtifactNames"/> a key may not hold)
+    /// becomes '!', which no name holds, so a 256-character name stays 256 characters (well inside the 1 KiB of a key).
+    /// </summary>
+    public static string ArtifactKey(string name) => name.Replace('/', '!');
 
     /// <summary>A filter for the row keys of <paramref name="partition"/> that start with <paramref name="prefix"/>.</summary>
     public static string StartsWith(string partition, string prefix) =>
