@@ -33,6 +33,9 @@ internal sealed class FaultCluster : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>The PostgreSQL schema of this cluster's store.</summary>
+    public string Schema => _schema;
+
     public string Directory { get; }
 
     public PostgresTrialStore Store { get; }

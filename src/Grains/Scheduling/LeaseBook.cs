@@ -219,6 +219,10 @@ internal sealed class LeaseBook
     public QueueCounts Counts(string studyId) =>
         _studies.TryGetValue(studyId, out var s) ? new QueueCounts(s.QueuedCount + s.Held.Count, s.LeaseOf.Count) : new QueueCounts(0, 0);
 
+    /// <summary>Every study's queued (held included) and leased counts.</summary>
+    public Dictionary<string, QueueCounts> AllCounts() =>
+        _studies.ToDictionary(s => s.Key, s => new QueueCounts(s.Value.QueuedCount + s.Value.Held.Count, s.Value.LeaseOf.Count), StringComparer.Ordinal);
+
     /// <summary>The current lease of an id, or null.</summary>
     public TrialLease? Find(Guid leaseId) => _leases.TryGetValue(leaseId, out var l) ? l.Lease : null;
 

@@ -39,6 +39,13 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     }
 
     /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        QueueGauges.Withdraw(this.GetPrimaryKeyLong());
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task OfferAsync(StudyWork work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -103,6 +110,7 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     {
         foreach (var lease in _book.ExpireLeases())
         {
+            NasTelemetry.LeaseExpiries.Add(1, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "timeout"));
             LogLeaseExpired(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
         }
 
@@ -114,12 +122,14 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
         {
             foreach (var lease in _book.ExpireSilos(dead))
             {
+                NasTelemetry.LeaseExpiries.Add(1, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "silo_dead"));
                 LogSiloDied(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
             }
         }
 
         // The gauge is read every sweep, not per call: summing the queues costs one pass over the shard's studies.
         NasTelemetry.SetQueueDepth(this.GetPrimaryKeyLong(), _book.QueueDepth);
+        QueueGauges.Publish(this.GetPrimaryKeyLong(), _book.AllCounts());
         return Task.CompletedTask;
     }
 

@@ -33,6 +33,22 @@ public class LeaseBookTests
     }
 
     [Fact]
+    public void AllCounts_LeaseExpires_MovesTheTrialFromRunningBackToPending()
+    {
+        var book = NewBook();
+        book.Offer(Offer("a", false, Task("a", 1), Task("a", 2)));
+        book.Offer(Offer("b", false, Task("b", 1)));
+        book.Acquire(SlotA, 1);
+        Assert.Equal(new QueueCounts(1, 1), book.AllCounts()["a"]);
+        Assert.Equal(new QueueCounts(1, 0), book.AllCounts()["b"]);
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        book.ExpireLeases();
+
+        Assert.Equal(new QueueCounts(2, 0), book.AllCounts()["a"]);
+    }
+
+    [Fact]
     public void Offer_TrialAlreadyQueuedOrLeased_IsIgnored()
     {
         var book = NewBook();
