@@ -42,7 +42,8 @@ public sealed class SiloHttpEndpointsTests(ServersFixture servers, ITestOutputHe
 
         // No trainer yet: the study's first trials wait in the queue.
         const string study = "metrics-study";
-        await cluster.SubmitAsync(study, trials: 8, parallel: 3, durationMs: 4000, "127.0.0.1:" + Port(gateway));
+        // Trials of 15 s, so that the kill below lands mid-training: no result can be what puts its trial back in the queue.
+        await cluster.SubmitAsync(study, trials: 5, parallel: 3, durationMs: 15_000, "127.0.0.1:" + Port(gateway));
         await WaitForAsync(async () => await PendingAsync(controlUrl) == 3 ? "" : null, "3 pending trials with no trainer");
         var perStudy = PrometheusText.Value(await MetricsAsync(controlUrl), NasMetricNames.PrometheusTrialsPending, $"nas_study=\"{study}\"");
         Assert.Equal(3, perStudy);
@@ -57,7 +58,9 @@ public sealed class SiloHttpEndpointsTests(ServersFixture servers, ITestOutputHe
 
         // The trainer dies in the middle of a trial: its lease is queued again once the cluster declares it dead.
         trainer.Kill();
+        Assert.Equal(0, await cluster.CompletedTrainedAsync(study));
         await WaitForAsync(async () => await PendingAsync(controlUrl) == 3 && await RunningAsync(controlUrl) == 0 ? "" : null, "3 pending again after the trainer died");
+        Assert.Equal(0, await cluster.CompletedTrainedAsync(study));
         var afterDeath = await MetricsAsync(controlUrl);
         Assert.True(PrometheusText.Value(afterDeath, NasMetricNames.PrometheusLeaseExpiries) >= 1,
             $"no lease expiry counted:\n{string.Join('\n', afterDeath.Split('\n').Where(l => l.StartsWith("nas_", StringComparison.Ordinal)))}\n{control.Tail(4000)}");
@@ -66,6 +69,7 @@ public sealed class SiloHttpEndpointsTests(ServersFixture servers, ITestOutputHe
         var trainer2Http = RedisServer.FreePort();
         using var trainer2 = await StartAsync(cluster, "trainer2", "nas-trainer.dll", "TrainerHost", trainer2Http, new() { ["Nas__Silo__TrainerSlots"] = "3", ["Nas__Silo__Devices"] = "cpu" });
         await cluster.WaitForStudyCompletedAsync(study, TimeSpan.FromMinutes(3));
+        Assert.Contains(await cluster.Store.GetAllTrialsAsync(study), t => t.Attempt > 1);
         await WaitForAsync(async () => await PendingAsync(controlUrl) == 0 && await RunningAsync(controlUrl) == 0 ? "" : null, "an empty queue");
         foreach (var (name, url) in new[] { ("control", controlUrl), ("trainer2", $"http://127.0.0.1:{Port(trainer2Http)}") })
         {
