@@ -108,10 +108,17 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
 
     private Task SweepAsync(CancellationToken cancellationToken)
     {
-        foreach (var lease in _book.ExpireLeases())
+        var expired = _book.ExpireLeases(out var unclaimed);
+        foreach (var lease in expired)
         {
             NasTelemetry.LeaseExpiries.Add(1, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "timeout"));
             LogLeaseExpired(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
+        }
+
+        if (unclaimed > 0)
+        {
+            NasTelemetry.LeaseExpiries.Add(unclaimed, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "unclaimed"));
+            LogUnclaimed(_logger, this.GetPrimaryKeyLong(), unclaimed);
         }
 
         var dead = _membership.CurrentSnapshot.Members.Values
@@ -141,6 +148,9 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease of trial {StudyId}/{TrialId} (attempt {Attempt}) expired; the trial is queued again")]
     private static partial void LogLeaseExpired(ILogger logger, string studyId, long trialId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduler shard {Shard}: {Count} re-offered trials were claimed by no trainer's heartbeat in the recovery window; they are queued again")]
+    private static partial void LogUnclaimed(ILogger logger, long shard, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The silo training trial {StudyId}/{TrialId} (attempt {Attempt}) died; the trial is queued again")]
     private static partial void LogSiloDied(ILogger logger, string studyId, long trialId, int attempt);

@@ -55,7 +55,10 @@ public static class NasTelemetry
     /// <summary>Leases that expired or whose silo died, and whose trials were queued again (tag <see cref="LeaseExpiryReasonTag"/>).</summary>
     public static readonly Counter<long> LeaseExpiries = Meter.CreateCounter<long>(NasMetricNames.LeaseExpiries, "{lease}", "Leases re-queued because their trainer stopped renewing them or its silo died.");
 
-    /// <summary>Tag of <see cref="LeaseExpiries"/>: <c>timeout</c> or <c>silo_dead</c>.</summary>
+    /// <summary>
+    /// Tag of <see cref="LeaseExpiries"/>: <c>timeout</c>, <c>silo_dead</c>, or <c>unclaimed</c> (a new scheduler
+    /// activation held a re-offered trial for its trainer's heartbeat, and none came within the recovery window).
+    /// </summary>
     public const string LeaseExpiryReasonTag = "nas.lease.reason";
 
     private static readonly ConcurrentDictionary<long, long> QueueDepths = new();
