@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using NasOrleans.Hosting;
-using NasOrleans.TrainerHost;
 
 // A trainer silo: joins the cluster and runs training slots (--Nas:Silo:TrainerSlots=N, default 1).
 // --check-torch: make TorchSharp loadable here and check that it runs (the images run it at build time).

@@ -3,16 +3,16 @@ using NasOrleans.Training.Devices;
 using NasOrleans.Training.Native;
 using static TorchSharp.torch;
 
-namespace NasOrleans.TrainerHost;
+namespace NasOrleans.Hosting;
 
 /// <summary>
-/// <c>nas-trainer --check-torch</c>: makes TorchSharp's native library loadable here (<see cref="TorchNativeFix"/>,
+/// <c>--check-torch</c>, the only argument of <c>nas-trainer</c>, <c>nas-silo</c> or <c>nas</c>: makes TorchSharp's native library loadable here (<see cref="TorchNativeFix"/>,
 /// which on Debian 12 marks a libstdc++ version need weak in the copy beside the application), runs one tensor
 /// operation and prints the devices, then exits: 0 when TorchSharp works, 1 with the problem otherwise. The images
 /// run it as root at build time, so that the fix is in the image and a trainer started as a non-root user on a
 /// read-only root filesystem needs to write nothing; it is also a quick check that an image can train.
 /// </summary>
-internal static class TorchCheck
+public static class TorchCheck
 {
     /// <summary>The command-line flag.</summary>
     public const string Flag = "--check-torch";
