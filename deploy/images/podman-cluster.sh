@@ -50,11 +50,16 @@ prefix=nas-pc
 run=(nas_podman run $NAS_PODMAN_LIMITS --read-only --network "container:$prefix-net")
 
 teardown() {
-    local names
+    local names ordered=()
     names=$(nas_podman ps -a --format '{{.Names}}' | grep "^$prefix-" || true)
-    # The network holder last: the others live in its namespace.
-    for name in $(echo "$names" | grep -v "^$prefix-net$") $(echo "$names" | grep "^$prefix-net$"); do
-        nas_podman rm -f -t 20 "$name" >/dev/null
+    # Trainers first (they hand back their leases), then the control silo, the databases, and the network holder last
+    # (the others live in its namespace).
+    for pattern in "^$prefix-trainer-" "^$prefix-control$" "^$prefix-(postgres|redis)$" "^$prefix-net$"; do
+        ordered+=($(echo "$names" | grep -E "$pattern" || true))
+    done
+    for name in "${ordered[@]}"; do
+        # sleep, the holder's process 1, ignores SIGTERM: no wait for it.
+        if [ "$name" = "$prefix-net" ]; then nas_podman rm -f -t 0 "$name" >/dev/null; else nas_podman rm -f -t 30 "$name" >/dev/null; fi
     done
     for volume in $(nas_podman volume ls --format '{{.Name}}' | grep "^$prefix-" || true); do nas_podman volume rm -f "$volume" >/dev/null; done
     for secret in $(nas_podman secret ls --format '{{.Name}}' | grep "^$prefix-" || true); do nas_podman secret rm "$secret" >/dev/null; done
@@ -132,9 +137,7 @@ silo_env=(
     --secret "$prefix-postgres-connection,type=env,target=Nas__Silo__PostgresConnectionString"
     --secret "$prefix-redis-connection,type=env,target=Nas__Cluster__RedisConnectionString"
 )
-"${run[@]}" -d --name "$prefix-control" -v "$prefix-control-data:/data" "${silo_env[@]}" -e Nas__Cluster__SiloPort=11111 -e Nas__Cluster__GatewayPort=30000 \
-    "nasorleans/control-silo:$tag" >/dev/null
-
+# The datasets, read-only: the trainers read them, and the control silo checks a spec's data at submit.
 data_mounts=()
 fashion=${NAS_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
 [ -d "$fashion" ] && data_mounts+=(-v "$fashion:/usr/share/datasets/fashion-mnist:ro")
@@ -142,6 +145,9 @@ shared=${NAS_SHARED_DIR:-$root/../shared}
 [ -d "$shared" ] && data_mounts+=(-v "$(cd "$shared" && pwd):/shared:ro" -e Nas__Silo__SharedDirectory=/shared)
 sklearn=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}
 [ -d "$sklearn" ] && data_mounts+=(-v "$sklearn:/datasets/sklearn:ro" -e NAS_SKLEARN_DATA=/datasets/sklearn)
+"${run[@]}" -d --name "$prefix-control" -v "$prefix-control-data:/data" "${silo_env[@]}" "${data_mounts[@]}" -e Nas__Cluster__SiloPort=11111 -e Nas__Cluster__GatewayPort=30000 \
+    "nasorleans/control-silo:$tag" >/dev/null
+
 for j in $(seq 1 "$trainers"); do
     "${run[@]}" -d --name "$prefix-trainer-$j" -v "$prefix-trainer-$j-data:/data" "${silo_env[@]}" "${data_mounts[@]}" \
         -e Nas__Cluster__SiloPort=$((11200 + j)) -e Nas__Cluster__GatewayPort=0 -e Nas__Silo__TrainerSlots="$slots" \
@@ -163,7 +169,6 @@ status=0
 "${nas[@]}" watch "$name" "${gateway[@]}" || status=$?
 echo "study $name ended (exit $status) after $(($(date +%s) - study_started)) s"
 "${nas[@]}" best "$name" "${gateway[@]}" || true
-"${nas[@]}" show "$name" "${gateway[@]}" || true
 
 if [ $keep -eq 1 ]; then
     echo "left running (--keep): nas_podman ps; the gateway: podman --runtime runc run --rm --network container:$prefix-net nasorleans/nas:$tag list --gateway 127.0.0.1:30000"
