@@ -28,6 +28,13 @@ RUN if ! ldconfig -p | grep -q 'libgomp\.so\.1'; then \
  && groupadd --gid 10001 nas \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /data --shell /usr/sbin/nologin nas \
  && mkdir -p /data && chown 10001:10001 /data
+# Fashion-MNIST from Debian's (and Ubuntu's) dataset-fashion-mnist, at /usr/share/datasets/fashion-mnist where the
+# trainers read it and the control silo checks a spec's data at submit; --build-arg DATASETS= leaves it out (then
+# mount the data read-only there, or set NAS_FASHION_MNIST_DIR).
+ARG DATASETS=dataset-fashion-mnist
+RUN if [ -n "$DATASETS" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends $DATASETS && rm -rf /var/lib/apt/lists/*; \
+    fi
 COPY --from=build /out/Silo/ /app/
 # As root, once: makes TorchSharp's native library loadable with this image's libstdc++ (TorchNativeFix), so the
 # non-root, read-only container never needs to write beside the application.

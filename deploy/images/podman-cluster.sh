@@ -7,7 +7,8 @@
 #                     role nas (no superuser), generated passwords
 #   nas-pc-redis      nasorleans/dev-redis (Debian's Redis 7): Orleans clustering and reminders; requirepass
 #   nas-pc-control    nasorleans/control-silo: silo port 11111, gateway 30000
-#   nas-pc-trainer-J  nasorleans/trainer-cpu: silo port 11200+J, Nas__Silo__TrainerSlots slots, the datasets read-only
+#   nas-pc-trainer-J  nasorleans/trainer-cpu: silo port 11200+J, Nas__Silo__TrainerSlots slots (Fashion-MNIST is in the
+#                     image; the shared folder and scikit-learn's CSV sets are mounted read-only when present)
 # Silos take everything from Nas__... environment variables; the connection strings are podman secrets of type env
 # (never on a command line, nor in podman inspect's Env). Every container runs with --read-only; the silos and the
 # client as uid 10001. The passwords are kept in WORK/secrets (0600, root) while the cluster runs.
@@ -18,7 +19,7 @@
 #   --tag TAG      image tag (default dev)            --keep      leave the cluster running after the study
 #   --down         only remove the cluster a --keep left (containers, volumes, secrets)
 #   NAS_IMAGES_WORK          scratch folder (default /var/tmp/nasorleans-images; WORK/cluster holds logs and secrets)
-#   NAS_FASHION_MNIST_DIR    Fashion-MNIST on the host (default /usr/share/datasets/fashion-mnist; mounted read-only)
+#   NAS_FASHION_MNIST_DIR    a Fashion-MNIST folder on the host to mount read-only over the images' own copy
 #   NAS_SHARED_DIR           the shared data folder (default ../shared beside the repository; mounted read-only as
 #                            /shared with Nas__Silo__SharedDirectory=/shared, when it exists)
 #   NAS_SKLEARN_DATA         scikit-learn's CSV sets (default ~/.cache/nasorleans/sklearn; mounted when it exists)
@@ -139,12 +140,12 @@ silo_env=(
 )
 # The datasets, read-only: the trainers read them, and the control silo checks a spec's data at submit.
 data_mounts=()
-fashion=${NAS_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
-[ -d "$fashion" ] && data_mounts+=(-v "$fashion:/usr/share/datasets/fashion-mnist:ro")
+# The silo images carry Fashion-MNIST (DATASETS); NAS_FASHION_MNIST_DIR mounts another copy over it.
+[ -z "${NAS_FASHION_MNIST_DIR:-}" ] || data_mounts+=(-v "$NAS_FASHION_MNIST_DIR:/usr/share/datasets/fashion-mnist:ro")
 shared=${NAS_SHARED_DIR:-$root/../shared}
-[ -d "$shared" ] && data_mounts+=(-v "$(cd "$shared" && pwd):/shared:ro" -e Nas__Silo__SharedDirectory=/shared)
+[ ! -d "$shared" ] || data_mounts+=(-v "$(cd "$shared" && pwd):/shared:ro" -e Nas__Silo__SharedDirectory=/shared)
 sklearn=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}
-[ -d "$sklearn" ] && data_mounts+=(-v "$sklearn:/datasets/sklearn:ro" -e NAS_SKLEARN_DATA=/datasets/sklearn)
+[ ! -d "$sklearn" ] || data_mounts+=(-v "$sklearn:/datasets/sklearn:ro" -e NAS_SKLEARN_DATA=/datasets/sklearn)
 "${run[@]}" -d --name "$prefix-control" -v "$prefix-control-data:/data" "${silo_env[@]}" "${data_mounts[@]}" -e Nas__Cluster__SiloPort=11111 -e Nas__Cluster__GatewayPort=30000 \
     "nasorleans/control-silo:$tag" >/dev/null
 

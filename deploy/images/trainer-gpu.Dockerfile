@@ -29,6 +29,13 @@ RUN apt-get update \
  && groupadd --gid 10001 nas \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /data --shell /usr/sbin/nologin nas \
  && mkdir -p /data && chown 10001:10001 /data
+# Fashion-MNIST from Debian's (and Ubuntu's) dataset-fashion-mnist, at /usr/share/datasets/fashion-mnist where the
+# trainers read it and the control silo checks a spec's data at submit; --build-arg DATASETS= leaves it out (then
+# mount the data read-only there, or set NAS_FASHION_MNIST_DIR).
+ARG DATASETS=dataset-fashion-mnist
+RUN if [ -n "$DATASETS" ]; then \
+      apt-get update && apt-get install -y --no-install-recommends $DATASETS && rm -rf /var/lib/apt/lists/*; \
+    fi
 COPY --from=dotnet /usr/share/dotnet/ /usr/share/dotnet/
 RUN ln -sf /usr/share/dotnet/dotnet /usr/bin/dotnet
 COPY --from=build /out/TrainerHost/ /app/
