@@ -10,8 +10,9 @@
 #   nas-pc-trainer-J  nasorleans/trainer-cpu: silo port 11200+J, Nas__Silo__TrainerSlots slots (Fashion-MNIST is in the
 #                     image; the shared folder and scikit-learn's CSV sets are mounted read-only when present)
 # Silos take everything from Nas__... environment variables; the connection strings are podman secrets of type env
-# (never on a command line, nor in podman inspect's Env). Every container runs with --read-only; the silos and the
-# client as uid 10001. The passwords are kept in WORK/secrets (0600, root) while the cluster runs.
+# (never on a command line, so not in ps; root's podman inspect does show them, as it shows any environment). Every
+# container runs with --read-only; the silos and the client as uid 10001. The passwords are kept in WORK/secrets
+# (0600, root) while the cluster runs.
 #
 # Usage: deploy/images/podman-cluster.sh [--spec FILE] [--trainers N] [--slots N] [--tag TAG] [--keep] [--down]
 #   --spec FILE    the study to run (default examples/fashion-mnist-quick.yaml); its folder is mounted read-only
