@@ -32,6 +32,7 @@ root=$(cd "$here/../.." && pwd)
 
 spec="$root/examples/fashion-mnist-quick.yaml" trainers=2 slots=1 tag=dev keep=0 down=0
 while [ $# -gt 0 ]; do
+    case "$1" in --spec | --trainers | --slots | --tag) [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; } ;; esac
     case "$1" in
         --spec) spec=$2; shift ;;
         --trainers) trainers=$2; shift ;;
