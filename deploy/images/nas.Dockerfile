@@ -23,7 +23,7 @@ RUN for p in Silo TrainerHost Client; do \
 FROM ${RUNTIME_IMAGE} AS final
 # libgomp1: libtorch's OpenMP runtime (embedded studies train in the client); Microsoft's images lack it.
 RUN if ! ldconfig -p | grep -q 'libgomp\.so\.1'; then \
-      apt-get update && apt-get install -y --no-install-recommends libgomp1 && rm -rf /var/lib/apt/lists/*; \
+      apt-get update && apt-get install -y --no-install-recommends libgomp1 && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin; \
     fi \
  && groupadd --gid 10001 nas \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /data --shell /usr/sbin/nologin nas \

@@ -24,7 +24,7 @@ RUN for p in Silo TrainerHost Client; do \
 FROM ${RUNTIME_IMAGE} AS final
 # libgomp1: libtorch's OpenMP runtime; Microsoft's images lack it, the local base has it.
 RUN if ! ldconfig -p | grep -q 'libgomp\.so\.1'; then \
-      apt-get update && apt-get install -y --no-install-recommends libgomp1 && rm -rf /var/lib/apt/lists/*; \
+      apt-get update && apt-get install -y --no-install-recommends libgomp1 && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin; \
     fi \
  && groupadd --gid 10001 nas \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /data --shell /usr/sbin/nologin nas \
@@ -34,7 +34,7 @@ RUN if ! ldconfig -p | grep -q 'libgomp\.so\.1'; then \
 # mount the data read-only there, or set NAS_FASHION_MNIST_DIR).
 ARG DATASETS=dataset-fashion-mnist
 RUN if [ -n "$DATASETS" ]; then \
-      apt-get update && apt-get install -y --no-install-recommends $DATASETS && rm -rf /var/lib/apt/lists/*; \
+      apt-get update && apt-get install -y --no-install-recommends $DATASETS && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin; \
     fi
 COPY --from=build /out/TrainerHost/ /app/
 # As root, once: makes TorchSharp's native library loadable with this image's libstdc++ (TorchNativeFix), so the

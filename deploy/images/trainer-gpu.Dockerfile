@@ -25,7 +25,7 @@ FROM ${CUDA_IMAGE} AS final
 # The .NET runtime's own needs (ICU, TLS roots, time zones) and libtorch's OpenMP runtime.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates tzdata libgomp1 "$(apt-cache search --names-only '^libicu[0-9]+$' | sort | tail -1 | cut -d' ' -f1)" \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
  && groupadd --gid 10001 nas \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /data --shell /usr/sbin/nologin nas \
  && mkdir -p /data && chown 10001:10001 /data
@@ -34,7 +34,7 @@ RUN apt-get update \
 # mount the data read-only there, or set NAS_FASHION_MNIST_DIR).
 ARG DATASETS=dataset-fashion-mnist
 RUN if [ -n "$DATASETS" ]; then \
-      apt-get update && apt-get install -y --no-install-recommends $DATASETS && rm -rf /var/lib/apt/lists/*; \
+      apt-get update && apt-get install -y --no-install-recommends $DATASETS && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin; \
     fi
 COPY --from=dotnet /usr/share/dotnet/ /usr/share/dotnet/
 RUN ln -sf /usr/share/dotnet/dotnet /usr/bin/dotnet

@@ -9,7 +9,7 @@ ARG BASE_IMAGE=localhost/nasorleans/base-debian12
 FROM ${BASE_IMAGE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql-15 \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
  && mkdir -p /run/secrets /var/lib/postgresql/data && chown postgres:postgres /var/lib/postgresql/data && chmod 700 /var/lib/postgresql/data
 COPY postgres-entrypoint.sh /usr/local/bin/nas-postgres-entrypoint
 ENV PGDATA=/var/lib/postgresql/data \

@@ -6,7 +6,7 @@ ARG BASE_IMAGE=localhost/nasorleans/base-debian12
 FROM ${BASE_IMAGE}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends redis-server \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
  && mkdir -p /data /run/secrets && chown redis:redis /data
 COPY redis-entrypoint.sh /usr/local/bin/nas-redis-entrypoint
 ENV NAS_REDIS_PORT=6379 \
