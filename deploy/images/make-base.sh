@@ -96,4 +96,4 @@ if needs "$sdk"; then
     echo "made $sdk"
 fi
 
-nas_podman images --filter "reference=localhost/nasorleans/*" --format '{{.Repository}}:{{.Tag}} {{.Size}}'
+nas_podman images --filter "reference=$base" --filter "reference=$runtime" --filter "reference=$sdk" --format '{{.Repository}}:{{.Tag}} {{.Size}}'
