@@ -11,7 +11,7 @@
 #                     image; the shared folder and scikit-learn's CSV sets are mounted read-only when present)
 # Silos take everything from Nas__... environment variables; the connection strings are podman secrets of type env
 # (never on a command line, so not in ps; root's podman inspect does show them, as it shows any environment). Every
-# container runs with --read-only; the silos and the client as uid 10001. The passwords are kept in WORK/secrets
+# container runs with --read-only, --cap-drop ALL and no-new-privileges; the silos and the client as uid 10001. The passwords are kept in WORK/secrets
 # (0600, root) while the cluster runs.
 #
 # Usage: deploy/images/podman-cluster.sh [--spec FILE] [--trainers N] [--slots N] [--tag TAG] [--keep] [--down]
@@ -50,7 +50,8 @@ case "$trainers$slots" in *[!0-9]*) echo "--trainers and --slots take whole numb
 
 work=${NAS_IMAGES_WORK:-/var/tmp/nasorleans-images}/cluster
 prefix=nas-pc
-run=(nas_podman run $NAS_PODMAN_LIMITS --read-only --network "container:$prefix-net")
+# As deploy/k8s runs them: read-only root, no capabilities, no privilege escalation.
+run=(nas_podman run $NAS_PODMAN_LIMITS --read-only --cap-drop ALL --security-opt no-new-privileges --network "container:$prefix-net")
 
 teardown() {
     local names ordered=()
