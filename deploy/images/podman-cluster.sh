@@ -6,9 +6,10 @@
 #   nas-pc-postgres   nasorleans/dev-postgres (Debian's PostgreSQL 15): trial store and grain state; scram-sha-256,
 #                     role nas (no superuser), generated passwords
 #   nas-pc-redis      nasorleans/dev-redis (Debian's Redis 7): Orleans clustering and reminders; requirepass
-#   nas-pc-control    nasorleans/control-silo: silo port 11111, gateway 30000
-#   nas-pc-trainer-J  nasorleans/trainer-cpu: silo port 11200+J, Nas__Silo__TrainerSlots slots (Fashion-MNIST is in the
-#                     image; the shared folder and scikit-learn's CSV sets are mounted read-only when present)
+#   nas-pc-control    nasorleans/control-silo: silo port 11111, gateway 30000, HTTP 8080
+#   nas-pc-trainer-J  nasorleans/trainer-cpu: silo port 11200+J, HTTP 8080+J, Nas__Silo__TrainerSlots slots
+#                     (Fashion-MNIST is in the image; the shared folder and scikit-learn's CSV sets are mounted
+#                     read-only when present)
 # Silos take everything from Nas__... environment variables; the connection strings are podman secrets of type env
 # (never on a command line, so not in ps; root's podman inspect does show them, as it shows any environment). Every
 # container runs with --read-only, --cap-drop ALL and no-new-privileges; the silos and the client as uid 10001. The passwords are kept in WORK/secrets
@@ -150,12 +151,12 @@ shared=${NAS_SHARED_DIR:-$root/../shared}
 sklearn=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}
 [ ! -d "$sklearn" ] || data_mounts+=(-v "$sklearn:/datasets/sklearn:ro" -e NAS_SKLEARN_DATA=/datasets/sklearn)
 "${run[@]}" -d --name "$prefix-control" -v "$prefix-control-data:/data" "${silo_env[@]}" "${data_mounts[@]}" -e Nas__Cluster__SiloPort=11111 -e Nas__Cluster__GatewayPort=30000 \
-    "nasorleans/control-silo:$tag" >/dev/null
+    -e Nas__Silo__HttpPort=8080 "nasorleans/control-silo:$tag" >/dev/null
 
 for j in $(seq 1 "$trainers"); do
     "${run[@]}" -d --name "$prefix-trainer-$j" -v "$prefix-trainer-$j-data:/data" "${silo_env[@]}" "${data_mounts[@]}" \
         -e Nas__Cluster__SiloPort=$((11200 + j)) -e Nas__Cluster__GatewayPort=0 -e Nas__Silo__TrainerSlots="$slots" \
-        "nasorleans/trainer-cpu:$tag" >/dev/null
+        -e Nas__Silo__HttpPort=$((8080 + j)) "nasorleans/trainer-cpu:$tag" >/dev/null
 done
 wait_for "$prefix-control" 180 logs_say "$prefix-control" "Orleans Silo started"
 for j in $(seq 1 "$trainers"); do wait_for "$prefix-trainer-$j" 180 logs_say "$prefix-trainer-$j" "Orleans Silo started"; done
@@ -173,6 +174,18 @@ status=0
 "${nas[@]}" watch "$name" "${gateway[@]}" || status=$?
 echo "study $name ended (exit $status) after $(($(date +%s) - study_started)) s"
 "${nas[@]}" best "$name" "${gateway[@]}" || true
+
+# Each silo's HTTP server (Nas__Silo__HttpPort: /healthz, /readyz, Prometheus /metrics), asked from inside the
+# cluster's namespace with bash's /dev/tcp; a build without the HTTP server answers nothing, which is only reported.
+http_get() {
+    nas_podman exec "$prefix-net" bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+        printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" "$2" >&3; cat <&3' _ "$1" "$2" 2>/dev/null
+}
+for port in 8080 $(seq 8081 $((8080 + trainers))); do
+    if ! answer=$(http_get "$port" /readyz) || [ -z "$answer" ]; then echo "silo HTTP $port: not served by this build"; continue; fi
+    pending=$(http_get "$port" /metrics | grep -E '^nas_cluster_trials_(pending|running)' | tr '\n' ' ' || true)
+    echo "silo HTTP $port: /readyz $(echo "$answer" | head -1 | tr -d '\r')${pending:+; $pending}"
+done
 
 if [ $keep -eq 1 ]; then
     echo "left running (--keep): nas_podman ps; the gateway: podman --runtime runc run --rm --network container:$prefix-net nasorleans/nas:$tag list --gateway 127.0.0.1:30000"
