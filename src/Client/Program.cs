@@ -4,6 +4,12 @@ using NasOrleans.Client.Commands;
 using NasOrleans.Hosting;
 using NasOrleans.Training.Controllers;
 
+// --check-torch: make TorchSharp loadable here and check that it runs (the images run it at build time).
+if (TorchCheck.IsRequested(args))
+{
+    return TorchCheck.Run(Console.Out, Console.Error);
+}
+
 if (SlotWorkerEntry.IsWorker(args))
 {
     return await SlotWorkerEntry.RunAsync(args);
