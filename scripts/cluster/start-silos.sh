@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts N control silos (nas-silo) and M trainer silos (nas-trainer) as background processes on this machine, over
-# the PostgreSQL store and Redis clustering that start-services.sh DIR started (their connection strings are read
-# from DIR/services.env). Every silo advertises 127.0.0.1 and its own ports:
+# the PostgreSQL store and Redis clustering that start-services.sh DIR started (their connection strings, with
+# passwords, are read from DIR/services.env and given to the silos by environment, never on their command lines). Every silo advertises 127.0.0.1 and its own ports:
 #   control silo i: silo port 11111+i, gateway port 30000+i   (clients connect to the gateways)
 #   trainer silo j: silo port 11211+j, no gateway
 # Pids go to DIR/silos/NAME.pid, logs to DIR/silos/NAME.log (NAME: control-i, trainer-j). A silo whose pid is alive
@@ -37,11 +37,21 @@ fi
 mkdir -p "$dir/silos"
 
 common=(
-    --Nas:Cluster:Clustering=Redis "--Nas:Cluster:RedisConnectionString=$NAS_REDIS_CONNECTION"
+    --Nas:Cluster:Clustering=Redis
     "--Nas:Cluster:ClusterId=$cluster_id" "--Nas:Cluster:ServiceId=$cluster_id"
     "--Nas:Cluster:FastFailureDetection=${NAS_FAST_FAILURE_DETECTION:-true}"
-    --Nas:Silo:Store=Postgres "--Nas:Silo:PostgresConnectionString=$NAS_PG_CONNECTION"
+    --Nas:Silo:Store=Postgres
 )
+# The connection strings hold passwords: they reach the silos by environment (readable only by their user and root),
+# never on a command line (which every local user sees in ps and /proc/PID/cmdline).
+for arg in "$@"; do
+    case "$arg" in
+        *ConnectionString=* | *[Pp]assword=*)
+            echo "a connection string or password on the command line ('${arg%%=*}=...') would be visible in ps:" \
+                "set it by environment (Nas__Silo__PostgresConnectionString, Nas__Cluster__RedisConnectionString) instead" >&2
+            exit 2 ;;
+    esac
+done
 
 # Waits until the silo in pid file $1 has joined the cluster (its log $2 says "Orleans Silo started."), or exits.
 wait_started() {
@@ -67,8 +77,9 @@ start() {
         echo "$name already running (pid $(head -1 "$pid_file"))"
         return 0
     fi
-    (cd "$root" && exec nohup dotnet "$dll" "${common[@]}" "--Nas:Cluster:SiloPort=$silo_port" \
-        "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
+    (cd "$root" && export Nas__Silo__PostgresConnectionString="$NAS_PG_CONNECTION" \
+        Nas__Cluster__RedisConnectionString="$NAS_REDIS_CONNECTION" && exec nohup dotnet "$dll" "${common[@]}" \
+        "--Nas:Cluster:SiloPort=$silo_port" "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
     nas_record_pid $! "$pid_file"
     wait_started "$pid_file" "$log"
     if [ "$gateway_port" -ne 0 ]; then
