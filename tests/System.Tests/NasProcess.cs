@@ -97,6 +97,12 @@ internal sealed class NasProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot,
         };
+        // A connection string or password on a command line is visible to every local user (ps, /proc/PID/cmdline): pass it by environment.
+        if (arguments.FirstOrDefault(a => a.Contains("ConnectionString=", StringComparison.OrdinalIgnoreCase) || a.Contains("password=", StringComparison.OrdinalIgnoreCase)) is { } secret)
+        {
+            throw new ArgumentException($"'{secret.Split('=')[0]}=...' would put a secret on the command line; pass it by environment (Nas__Silo__PostgresConnectionString, Nas__Cluster__RedisConnectionString).", nameof(arguments));
+        }
+
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(NasDll);
         foreach (var a in arguments)
