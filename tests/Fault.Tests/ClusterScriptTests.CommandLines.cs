@@ -62,10 +62,18 @@ public partial class ClusterScriptTests
     public async Task CommandLinesHolding_AProcessWithASecretArgument_FindsIt()
     {
         var secret = "probe-" + Guid.NewGuid().ToString("N");
-        using var sleeper = System.Diagnostics.Process.Start("sleep", ["30", "--Nas:Silo:PostgresConnectionString=Password=" + secret]);
+        using var sleeper = System.Diagnostics.Process.Start("bash", ["-c", "sleep 30; true", "probe", "--Nas:Silo:PostgresConnectionString=Password=" + secret]);
         try
         {
-            Assert.Contains(CommandLinesHolding([secret], []), l => l.Contains(secret, StringComparison.Ordinal));
+            // Until the child has exec'd, /proc/PID/cmdline is still the parent's: look for up to 5 s.
+            var found = new List<string>();
+            for (var i = 0; i < 250 && found.Count == 0; i++)
+            {
+                found = CommandLinesHolding([secret], []);
+                await Task.Delay(20);
+            }
+
+            Assert.Contains(found, l => l.Contains(sleeper.Id.ToString(CultureInfo.InvariantCulture) + ": bash -c", StringComparison.Ordinal));
         }
         finally
         {
