@@ -5,7 +5,9 @@
 #   DIR/postgres.pid   DIR/redis.pid   the servers' process ids
 #   DIR/secrets/       generated passwords, one per file (mode 0600, directory 0700), kept across restarts:
 #                      pg-superuser-password (the postgres superuser, for administration only), pg-password (the
-#                      product's role nas: no superuser, owner of database nas), redis-password (Redis requirepass)
+#                      product's role nas: no superuser, owner of database nas), redis-password (Redis requirepass),
+#                      pg-connection and redis-connection (the connection strings, for `nas ... --postgres
+#                      @DIR/secrets/pg-connection`), pgpass (the superuser's, for psql)
 #   DIR/services.env   the connection strings with their passwords (mode 0600; sourced by start-silos.sh, which passes
 #                      them to the silos by environment, never on a command line)
 #   DIR/silos/         silo logs and pids (start-silos.sh)

@@ -13,7 +13,8 @@
 #   NAS_PG_PORT     PostgreSQL port (default 55432)
 #   NAS_REDIS_PORT  Redis port (default 56379)
 #   NAS_PG_BIN      directory of initdb/pg_ctl (default: newest /usr/lib/postgresql/*/bin)
-# Writes the connection strings to DIR/services.env (mode 0600) and prints them without their passwords.
+# Writes the connection strings to DIR/services.env and DIR/secrets/{pg,redis}-connection (mode 0600) and prints them
+# without their passwords.
 # Stop with stop-services.sh DIR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -138,6 +139,9 @@ NAS_REDIS_CONNECTION='$redis_connection,password=$redis_password'
 ENV
 )
 mv "$dir/services.env.new" "$dir/services.env"
+# The bare connection strings too, for `nas ... --postgres @DIR/secrets/pg-connection` (nothing on the command line).
+(umask 077 && printf '%s\n' "$pg_connection;Password=$pg_password" >"$secrets/pg-connection" \
+    && printf '%s\n' "$redis_connection,password=$redis_password" >"$secrets/redis-connection")
 echo "PostgreSQL: $pg_connection;Password=<$secrets/pg-password>"
 echo "Redis:      $redis_connection,password=<$secrets/redis-password>"
-echo "Connection strings with their passwords: $dir/services.env (mode 0600)"
+echo "Connection strings with their passwords: $dir/services.env, $secrets/pg-connection, $secrets/redis-connection (mode 0600)"

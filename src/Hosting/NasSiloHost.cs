@@ -6,8 +6,10 @@ namespace NasOrleans.Hosting;
 /// <summary>
 /// Builds a cluster silo host from configuration (command line <c>--Nas:Silo:TrainerSlots=2</c>, environment
 /// <c>Nas__Silo__TrainerSlots</c>, appsettings.json). A cluster over PostgreSQL and Redis:
-/// <c>--Nas:Silo:Store=Postgres --Nas:Silo:PostgresConnectionString="Host=127.0.0.1;Port=55432;Database=nas;Username=postgres"
-/// --Nas:Cluster:Clustering=Redis --Nas:Cluster:RedisConnectionString=127.0.0.1:56379</c> (scripts/cluster/start-silos.sh).
+/// <c>--Nas:Silo:Store=Postgres --Nas:Cluster:Clustering=Redis</c> with the connection strings, which hold passwords,
+/// in the environment (never on the command line, which every local user sees):
+/// <c>Nas__Silo__PostgresConnectionString="Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=..."</c> and
+/// <c>Nas__Cluster__RedisConnectionString="127.0.0.1:56379,password=..."</c> (scripts/cluster/start-silos.sh).
 /// </summary>
 public static class NasSiloHost
 {

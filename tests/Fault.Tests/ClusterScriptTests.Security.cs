@@ -89,7 +89,7 @@ public partial class ClusterScriptTests(ClusterServicesFixture services) : IClas
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void StartServices_Secrets_AreReadableByTheirOwnerOnly()
     {
-        string[] files = ["secrets/pg-password", "secrets/pg-superuser-password", "secrets/redis-password", "services.env", "redis/redis.conf"];
+        string[] files = ["secrets/pg-password", "secrets/pg-superuser-password", "secrets/redis-password", "secrets/pg-connection", "secrets/redis-connection", "services.env", "redis/redis.conf"];
         foreach (var file in files)
         {
             var mode = File.GetUnixFileMode(Path.Combine(services.Directory, file));
