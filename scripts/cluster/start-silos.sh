@@ -13,6 +13,7 @@
 #   NAS_GATEWAY_PORT_BASE      first gateway port (default 30000)
 #   NAS_CLUSTER_ID             cluster and service id (default nas)
 #   NAS_FAST_FAILURE_DETECTION true (default) or false: the tuned membership timings (DESIGN.md)
+#   NAS_TLS_DIR                what scripts/cluster/make-certs.sh DIR made: mutual TLS between silos and from clients
 # Stop with stop-silos.sh DIR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,6 +43,16 @@ common=(
     "--Nas:Cluster:FastFailureDetection=${NAS_FAST_FAILURE_DETECTION:-true}"
     --Nas:Silo:Store=Postgres
 )
+# TLS between the silos and from clients when NAS_TLS_DIR names what make-certs.sh DIR made (silo.crt, silo.key, ca.crt).
+tls_env=()
+if [ -n "${NAS_TLS_DIR:-}" ]; then
+    tls=$(cd "$NAS_TLS_DIR" && pwd)
+    for f in silo.crt silo.key ca.crt; do
+        [ -r "$tls/$f" ] || { echo "$tls/$f not found: run scripts/cluster/make-certs.sh $tls first" >&2; exit 1; }
+    done
+    tls_env=(Nas__Cluster__Tls__Enabled=true "Nas__Cluster__Tls__CertificateFile=$tls/silo.crt"
+        "Nas__Cluster__Tls__KeyFile=$tls/silo.key" "Nas__Cluster__Tls__CaFile=$tls/ca.crt")
+fi
 # The connection strings hold passwords: they reach the silos by environment (readable only by their user and root),
 # never on a command line (which every local user sees in ps and /proc/PID/cmdline).
 for arg in "$@"; do
@@ -78,7 +89,8 @@ start() {
         return 0
     fi
     (cd "$root" && export Nas__Silo__PostgresConnectionString="$NAS_PG_CONNECTION" \
-        Nas__Cluster__RedisConnectionString="$NAS_REDIS_CONNECTION" && exec nohup dotnet "$dll" "${common[@]}" \
+        Nas__Cluster__RedisConnectionString="$NAS_REDIS_CONNECTION" && for v in "${tls_env[@]}"; do export "$v"; done \
+        && exec nohup dotnet "$dll" "${common[@]}" \
         "--Nas:Cluster:SiloPort=$silo_port" "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
     nas_record_pid $! "$pid_file"
     wait_started "$pid_file" "$log"
@@ -100,5 +112,9 @@ done
 if [ ${#gateways[@]} -gt 0 ]; then
     list=$(IFS=,; echo "${gateways[*]}")
     echo "Gateways: $list"
-    echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id dotnet run --project src/Client -- <command> --gateway $list"
+    if [ -n "${NAS_TLS_DIR:-}" ]; then
+        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id NAS_TLS_CERT=$tls/client.crt NAS_TLS_KEY=$tls/client.key NAS_TLS_CA=$tls/ca.crt dotnet run --project src/Client -- <command> --gateway $list"
+    else
+        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id dotnet run --project src/Client -- <command> --gateway $list"
+    fi
 fi

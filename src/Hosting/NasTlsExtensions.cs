@@ -23,14 +23,13 @@ public static class NasTlsExtensions
             return builder;
         }
 
-        options.RequireCertificate = true;
         options.EnsureValid();
         var authorities = options.LoadAuthorities();
-        return builder.UseTls(options.LoadCertificate()!, tls => Configure(tls, authorities));
+        return builder.UseTls(options.LoadCertificate(), tls => Configure(tls, authorities));
     }
 
     /// <summary>
-    /// Gateway connections over TLS: the client presents its certificate (when it has one) and accepts only a silo
+    /// Gateway connections over TLS: the client presents its certificate and accepts only a silo
     /// whose certificate chains to <see cref="NasTlsOptions.CaFile"/>. Nothing when TLS is off.
     /// </summary>
     /// <param name="builder">The client builder.</param>
@@ -47,12 +46,7 @@ public static class NasTlsExtensions
 
         options.EnsureValid();
         var authorities = options.LoadAuthorities();
-        var certificate = options.LoadCertificate();
-        return builder.UseTls(tls =>
-        {
-            tls.LocalCertificate = certificate;
-            Configure(tls, authorities);
-        });
+        return builder.UseTls(options.LoadCertificate(), tls => Configure(tls, authorities));
     }
 
     /// <summary>

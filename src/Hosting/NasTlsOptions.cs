@@ -7,7 +7,7 @@ namespace NasOrleans.Hosting;
 /// <summary>
 /// TLS between silos and from clients (bound from <c>Nas:Cluster:Tls</c>; environment <c>Nas__Cluster__Tls__Enabled</c>
 /// and so on): every connection is TLS 1.2+, both ends present a certificate, and each end accepts only a peer whose
-/// certificate chains to <see cref="CaFile"/> (mutual authentication; host names are not checked, since silos are
+/// certificate chains to <see cref="CaFile"/> (mutual authentication: all three files are required; host names are not checked, since silos are
 /// reached by IP address). PEM files, as scripts/cluster/make-certs.sh writes them and a Kubernetes TLS Secret holds
 /// them (<c>/etc/nas/tls/tls.crt</c>, <c>tls.key</c>, <c>ca.crt</c>).
 /// </summary>
@@ -28,12 +28,6 @@ public sealed class NasTlsOptions : IValidatableObject
     /// <summary>The CA certificate(s) (PEM) that peers' certificates must chain to.</summary>
     public string? CaFile { get; set; }
 
-    /// <summary>
-    /// Whether this end must present a certificate. Silos always do; a client may leave
-    /// <see cref="CertificateFile"/> and <see cref="KeyFile"/> out (and is then refused by a silo).
-    /// </summary>
-    public bool RequireCertificate { get; set; } = true;
-
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -42,14 +36,7 @@ public sealed class NasTlsOptions : IValidatableObject
             yield break;
         }
 
-        var hasCertificate = !string.IsNullOrWhiteSpace(CertificateFile) || !string.IsNullOrWhiteSpace(KeyFile) || RequireCertificate;
-        var files = new List<(string Name, string? Path)> { (nameof(CaFile), CaFile) };
-        if (hasCertificate)
-        {
-            files.Add((nameof(CertificateFile), CertificateFile));
-            files.Add((nameof(KeyFile), KeyFile));
-        }
-
+        (string Name, string? Path)[] files = [(nameof(CertificateFile), CertificateFile), (nameof(KeyFile), KeyFile), (nameof(CaFile), CaFile)];
         var missing = false;
         foreach (var (name, path) in files)
         {
@@ -70,22 +57,16 @@ public sealed class NasTlsOptions : IValidatableObject
             yield break;
         }
 
-        var problem = Probe(hasCertificate);
-        if (problem is not null)
+        if (Probe() is { } problem)
         {
-            yield return new ValidationResult(problem, [hasCertificate ? nameof(KeyFile) : nameof(CaFile)]);
+            yield return new ValidationResult(problem, [nameof(CertificateFile), nameof(KeyFile), nameof(CaFile)]);
         }
     }
 
-    /// <summary>This end's certificate with its private key; null for a client without one.</summary>
+    /// <summary>This end's certificate with its private key.</summary>
     /// <returns>The certificate.</returns>
-    public X509Certificate2? LoadCertificate()
+    public X509Certificate2 LoadCertificate()
     {
-        if (string.IsNullOrWhiteSpace(CertificateFile) && string.IsNullOrWhiteSpace(KeyFile) && !RequireCertificate)
-        {
-            return null;
-        }
-
         using var pem = X509Certificate2.CreateFromPemFile(CertificateFile!, KeyFile);
         // SslStream wants a key it can use on every platform: a PKCS#12 round trip gives a persisted, not ephemeral, key.
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
@@ -110,21 +91,13 @@ public sealed class NasTlsOptions : IValidatableObject
         }
     }
 
-    private string? Probe(bool hasCertificate)
+    private string? Probe()
     {
         try
         {
             _ = LoadAuthorities();
-            if (hasCertificate)
-            {
-                using var certificate = LoadCertificate();
-                if (certificate is null || !certificate.HasPrivateKey)
-                {
-                    return $"Tls:KeyFile '{KeyFile}' holds no private key of Tls:CertificateFile '{CertificateFile}'.";
-                }
-            }
-
-            return null;
+            using var certificate = LoadCertificate();
+            return certificate.HasPrivateKey ? null : $"Tls:KeyFile '{KeyFile}' holds no private key of Tls:CertificateFile '{CertificateFile}'.";
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException or ValidationException)
         {

@@ -20,7 +20,14 @@ public static class GatewayConnection
     /// which gateway could not be reached, or that it hosts no study grains (a silo shutting down hands out a manifest
     /// without itself).
     /// </summary>
-    public static async Task<GrainStudyClient> ConnectAsync(string gateways, CancellationToken cancellationToken)
+    public static Task<GrainStudyClient> ConnectAsync(string gateways, CancellationToken cancellationToken) =>
+        ConnectAsync(gateways, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(string, CancellationToken)"/>, over TLS when <paramref name="tls"/> is given
+    /// (<see cref="NasTlsExtensions.UseNasTls(IClientBuilder, NasTlsOptions)"/>): a TLS cluster refuses a client without it.
+    /// </summary>
+    public static async Task<GrainStudyClient> ConnectAsync(string gateways, NasTlsOptions? tls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
@@ -49,7 +56,8 @@ public static class GatewayConnection
                 o.ClusterId = Environment.GetEnvironmentVariable("NAS_CLUSTER_ID") is { Length: > 0 } c ? c : NasClusterOptions.DefaultId;
                 o.ServiceId = Environment.GetEnvironmentVariable("NAS_SERVICE_ID") is { Length: > 0 } s ? s : NasClusterOptions.DefaultId;
             })
-            .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5)));
+            .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .UseNasTls(tls ?? new NasTlsOptions()));
         var host = builder.Build();
         try
         {
