@@ -28,7 +28,7 @@ nas_pg_bin() {
 nas_secret() {
     local file=$1
     if [ ! -s "$file" ]; then
-        (umask 077 && mkdir -p "$(dirname "$file")")
+        mkdir -p "$(dirname "$file")"
         chmod 700 "$(dirname "$file")"
         if command -v openssl >/dev/null; then
             (umask 077 && openssl rand -hex 24 >"$file.new")

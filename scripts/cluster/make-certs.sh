@@ -17,7 +17,7 @@ set -euo pipefail
 command -v openssl >/dev/null || { echo "openssl not found (apt-get install openssl)" >&2; exit 1; }
 dir=$1
 days=${NAS_TLS_DAYS:-825}
-(umask 077 && mkdir -p "$dir")
+mkdir -p "$dir" # parents as usual (a umask of 077 would close them to the services' users too)
 chmod 700 "$dir"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -72,8 +72,11 @@ public static class GatewayConnection
             var reason = retry.LastError is { } last
                 ? $"no connection within {RefusedRetryWindow.TotalSeconds:0} s ({last.GetBaseException().Message.Split(", will retry", 2)[0]})"
                 : ex.Message;
+            var hint = tls is null
+                ? " A cluster with TLS on refuses clients without --tls-cert, --tls-key and --tls-ca (NAS_TLS_CERT, NAS_TLS_KEY, NAS_TLS_CA)."
+                : " With TLS: the client certificate and the silos' must both chain to the CA given (--tls-ca).";
             throw new CliException(
-                $"Could not reach the cluster gateway {gateways}: {reason}. Is a silo running there? (nas-silo, or a `nas run` on its data directory)",
+                $"Could not reach the cluster gateway {gateways}: {reason}. Is a silo running there? (nas-silo, or a `nas run` on its data directory){hint}",
                 ExitCodes.Unavailable);
         }
 
