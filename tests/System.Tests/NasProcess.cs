@@ -87,7 +87,10 @@ internal sealed class NasProcess : IDisposable
         }
     }
 
-    public static NasProcess Start(params string[] arguments)
+    public static NasProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts nas with <paramref name="environment"/> added to this process's (how secrets reach it).</summary>
+    public static NasProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -110,6 +113,11 @@ internal sealed class NasProcess : IDisposable
             info.ArgumentList.Add(a);
         }
 
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         return new NasProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
@@ -122,9 +130,13 @@ internal sealed class NasProcess : IDisposable
     }
 
     /// <summary>Runs nas to the end and returns its exit code, stdout and stderr apart.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, params string[] arguments) =>
+        RunApartAsync(timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs nas with <paramref name="environment"/> added to the end and returns its exit code, stdout and stderr apart.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(environment, arguments);
         var code = await process.WaitAsync(timeout);
         return (code, process.StandardOutput, process.StandardError);
     }
