@@ -16,6 +16,14 @@ public static class NasSiloHost
     /// <summary>A host with one silo of <paramref name="role"/>; <paramref name="trainerSlotsDefault"/> is 0 for a control-plane silo.</summary>
     public static IHost Build(string[] args, SiloRole role, int trainerSlotsDefault)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        foreach (var secret in SecretArguments(args))
+        {
+            Console.Error.WriteLine(
+                $"warning: {secret}=... is on the command line, where every local user can read it (ps, /proc/PID/cmdline); " +
+                $"set it by environment instead ({secret.TrimStart('-').Replace(":", "__", StringComparison.Ordinal)}=...).");
+        }
+
         var builder = Host.CreateApplicationBuilder(args);
         var silo = new NasSiloOptions { Role = role, TrainerSlots = trainerSlotsDefault };
         builder.Configuration.GetSection(NasSiloOptions.SectionName).Bind(silo);
@@ -27,5 +35,16 @@ public static class NasSiloHost
             orleans.AddNas(silo);
         });
         return builder.Build();
+    }
+
+    /// <summary>The names of the arguments that carry a connection string or password (<c>--Nas:Silo:PostgresConnectionString</c>, ...).</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>The names, as given up to the '='.</returns>
+    public static IEnumerable<string> SecretArguments(IEnumerable<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Select(a => a.Split('=', 2)[0])
+            .Where(name => name.StartsWith("--", StringComparison.Ordinal)
+                && (name.EndsWith("ConnectionString", StringComparison.OrdinalIgnoreCase) || name.EndsWith("Password", StringComparison.OrdinalIgnoreCase)));
     }
 }
