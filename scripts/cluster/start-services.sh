@@ -34,6 +34,12 @@ redis_password=$(nas_secret "$secrets/redis-password")
 
 # --- PostgreSQL ---
 pg_dir="$dir/pg"
+# A data directory of an older start-services.sh trusts every local connection as superuser: refuse it, running or not.
+if [ -s "$pg_dir/PG_VERSION" ] && grep -Eq '^[[:space:]]*(local|host)[^#]*[[:space:]](trust|peer|ident)([[:space:]]|$)' "$pg_dir/pg_hba.conf"; then
+    echo "$pg_dir was made by an older start-services.sh that trusted every local connection: stop it" \
+        "(stop-services.sh $dir) and delete $pg_dir (its trials are lost) to recreate it with passwords" >&2
+    exit 1
+fi
 nas_pg_refresh_pid "$dir"
 if nas_pid_alive "$dir/postgres.pid"; then
     echo "PostgreSQL already running (pid $(head -1 "$dir/postgres.pid"))"
@@ -59,10 +65,6 @@ else
 host    all       all   127.0.0.1/32  scram-sha-256
 host    all       all   ::1/128       scram-sha-256
 HBA
-    elif grep -Eq '^[[:space:]]*(local|host)[^#]*[[:space:]](trust|peer|ident)([[:space:]]|$)' "$pg_dir/pg_hba.conf"; then
-        echo "$pg_dir was made by an older start-services.sh that trusted every local connection: stop it" \
-            "(stop-services.sh $dir) and delete $pg_dir (its trials are lost) to recreate it with passwords" >&2
-        exit 1
     fi
     nas_as_pg "$pg_bin/pg_ctl" -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c password_encryption=scram-sha-256" start >/dev/null \

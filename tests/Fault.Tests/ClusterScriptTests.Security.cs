@@ -101,6 +101,29 @@ public partial class ClusterScriptTests(ClusterServicesFixture services) : IClas
         Assert.DoesNotContain(services.Secret("redis-password"), services.StartOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartServices_DataDirectoryThatTrustsLocalConnections_IsRefusedWithTheFix()
+    {
+        // What an older start-services.sh left: pg_hba trusting every local connection.
+        var old = Directory.CreateTempSubdirectory("nas-old-services-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(old, "pg"));
+            await File.WriteAllTextAsync(Path.Combine(old, "pg", "PG_VERSION"), "15\n");
+            await File.WriteAllTextAsync(Path.Combine(old, "pg", "pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
+
+            var (code, output) = await ClusterServicesFixture.RunScriptAsync("start-services.sh", [old], services.Environment, TimeSpan.FromMinutes(1));
+
+            Assert.Equal(1, code);
+            Assert.Contains("trusted every local connection", output, StringComparison.Ordinal);
+            Assert.Contains("delete " + Path.Combine(old, "pg"), output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
