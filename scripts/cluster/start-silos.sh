@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts N control silos (nas-silo) and M trainer silos (nas-trainer) as background processes on this machine, over
-# the PostgreSQL store and Redis clustering that start-services.sh DIR started (their connection strings are read
-# from DIR/services.env). Every silo advertises 127.0.0.1 and its own ports:
+# the PostgreSQL store and Redis clustering that start-services.sh DIR started (their connection strings, with
+# passwords, are read from DIR/services.env and given to the silos by environment, never on their command lines). Every silo advertises 127.0.0.1 and its own ports:
 #   control silo i: silo port 11111+i, gateway port 30000+i   (clients connect to the gateways)
 #   trainer silo j: silo port 11211+j, no gateway
 # Pids go to DIR/silos/NAME.pid, logs to DIR/silos/NAME.log (NAME: control-i, trainer-j). A silo whose pid is alive
@@ -13,6 +13,7 @@
 #   NAS_GATEWAY_PORT_BASE      first gateway port (default 30000)
 #   NAS_CLUSTER_ID             cluster and service id (default nas)
 #   NAS_FAST_FAILURE_DETECTION true (default) or false: the tuned membership timings (DESIGN.md)
+#   NAS_TLS_DIR                what scripts/cluster/make-certs.sh DIR made: mutual TLS between silos and from clients
 # Stop with stop-silos.sh DIR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,11 +38,31 @@ fi
 mkdir -p "$dir/silos"
 
 common=(
-    --Nas:Cluster:Clustering=Redis "--Nas:Cluster:RedisConnectionString=$NAS_REDIS_CONNECTION"
+    --Nas:Cluster:Clustering=Redis
     "--Nas:Cluster:ClusterId=$cluster_id" "--Nas:Cluster:ServiceId=$cluster_id"
     "--Nas:Cluster:FastFailureDetection=${NAS_FAST_FAILURE_DETECTION:-true}"
-    --Nas:Silo:Store=Postgres "--Nas:Silo:PostgresConnectionString=$NAS_PG_CONNECTION"
+    --Nas:Silo:Store=Postgres
 )
+# TLS between the silos and from clients when NAS_TLS_DIR names what make-certs.sh DIR made (silo.crt, silo.key, ca.crt).
+tls_env=()
+if [ -n "${NAS_TLS_DIR:-}" ]; then
+    tls=$(cd "$NAS_TLS_DIR" && pwd)
+    for f in silo.crt silo.key ca.crt; do
+        [ -r "$tls/$f" ] || { echo "$tls/$f not found: run scripts/cluster/make-certs.sh $tls first" >&2; exit 1; }
+    done
+    tls_env=(Nas__Cluster__Tls__Enabled=true "Nas__Cluster__Tls__CertificateFile=$tls/silo.crt"
+        "Nas__Cluster__Tls__KeyFile=$tls/silo.key" "Nas__Cluster__Tls__CaFile=$tls/ca.crt")
+fi
+# The connection strings hold passwords: they reach the silos by environment (readable only by their user and root),
+# never on a command line (which every local user sees in ps and /proc/PID/cmdline).
+for arg in "$@"; do
+    case "$arg" in
+        *ConnectionString=* | *[Pp]assword=*)
+            echo "a connection string or password on the command line ('${arg%%=*}=...') would be visible in ps:" \
+                "set it by environment (Nas__Silo__PostgresConnectionString, Nas__Cluster__RedisConnectionString) instead" >&2
+            exit 2 ;;
+    esac
+done
 
 # Waits until the silo in pid file $1 has joined the cluster (its log $2 says "Orleans Silo started."), or exits.
 wait_started() {
@@ -67,8 +88,10 @@ start() {
         echo "$name already running (pid $(head -1 "$pid_file"))"
         return 0
     fi
-    (cd "$root" && exec nohup dotnet "$dll" "${common[@]}" "--Nas:Cluster:SiloPort=$silo_port" \
-        "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
+    (cd "$root" && export Nas__Silo__PostgresConnectionString="$NAS_PG_CONNECTION" \
+        Nas__Cluster__RedisConnectionString="$NAS_REDIS_CONNECTION" && for v in "${tls_env[@]}"; do export "$v"; done \
+        && exec nohup dotnet "$dll" "${common[@]}" \
+        "--Nas:Cluster:SiloPort=$silo_port" "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
     nas_record_pid $! "$pid_file"
     wait_started "$pid_file" "$log"
     if [ "$gateway_port" -ne 0 ]; then
@@ -89,5 +112,9 @@ done
 if [ ${#gateways[@]} -gt 0 ]; then
     list=$(IFS=,; echo "${gateways[*]}")
     echo "Gateways: $list"
-    echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id dotnet run --project src/Client -- <command> --gateway $list"
+    if [ -n "${NAS_TLS_DIR:-}" ]; then
+        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id NAS_TLS_CERT=$tls/client.crt NAS_TLS_KEY=$tls/client.key NAS_TLS_CA=$tls/ca.crt dotnet run --project src/Client -- <command> --gateway $list"
+    else
+        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id dotnet run --project src/Client -- <command> --gateway $list"
+    fi
 fi

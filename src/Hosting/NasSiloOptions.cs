@@ -20,7 +20,8 @@ public sealed class NasSiloOptions : IValidatableObject
 
     /// <summary>
     /// The Npgsql connection string of the <see cref="StoreKind.Postgres"/> store, e.g.
-    /// <c>Host=127.0.0.1;Port=55432;Database=nas;Username=postgres</c> (what scripts/cluster/start-services.sh prints).
+    /// <c>Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=...</c> (what scripts/cluster/start-services.sh
+    /// writes to DIR/services.env); give it by environment (<c>Nas__Silo__PostgresConnectionString</c>), not on the command line.
     /// </summary>
     public string? PostgresConnectionString { get; set; }
 
@@ -138,7 +139,7 @@ public sealed class NasSiloOptions : IValidatableObject
         if (Store == StoreKind.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))
         {
             yield return new ValidationResult(
-                "PostgresConnectionString is required with the Postgres store (for example Host=127.0.0.1;Port=55432;Database=nas;Username=postgres).",
+                "PostgresConnectionString is required with the Postgres store (for example Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=..., by the environment variable Nas__Silo__PostgresConnectionString).",
                 [nameof(PostgresConnectionString)]);
         }
 
