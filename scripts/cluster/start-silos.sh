@@ -14,6 +14,8 @@
 #   NAS_CLUSTER_ID             cluster and service id (default nas)
 #   NAS_FAST_FAILURE_DETECTION true (default) or false: the tuned membership timings (DESIGN.md)
 #   NAS_TLS_DIR                what scripts/cluster/make-certs.sh DIR made: mutual TLS between silos and from clients
+#   NAS_HTTP_PORT_BASE         when set, each silo serves /healthz, /readyz and /metrics on 127.0.0.1 (control i on
+#                              BASE+i, with the Orleans Dashboard at /dashboard; trainer j on BASE+100+j)
 # Stop with stop-silos.sh DIR.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -80,9 +82,17 @@ wait_started() {
     return 1
 }
 
-# start NAME DLL SILO_PORT GATEWAY_PORT
+http_base=${NAS_HTTP_PORT_BASE:-}
+
+# start NAME DLL SILO_PORT GATEWAY_PORT HTTP_PORT (0: none) [args]
 start() {
-    local name=$1 dll=$2 silo_port=$3 gateway_port=$4 pid_file="$dir/silos/$1.pid" log="$dir/silos/$1.log"
+    local name=$1 dll=$2 silo_port=$3 gateway_port=$4 http_port=$5 pid_file="$dir/silos/$1.pid" log="$dir/silos/$1.log"
+    shift 5
+    local http=()
+    if [ "$http_port" -ne 0 ]; then
+        http=("--Nas:Silo:HttpPort=$http_port" --Nas:Silo:HttpAddress=127.0.0.1)
+        if [ "$gateway_port" -ne 0 ]; then http+=(--Nas:Silo:Dashboard=true); fi
+    fi
     nas_pid_wait_exit "$pid_file" 10 || return 1 # a silo just killed: its ports are free once it is gone
     if nas_pid_alive "$pid_file"; then
         echo "$name already running (pid $(head -1 "$pid_file"))"
@@ -91,9 +101,10 @@ start() {
     (cd "$root" && export Nas__Silo__PostgresConnectionString="$NAS_PG_CONNECTION" \
         Nas__Cluster__RedisConnectionString="$NAS_REDIS_CONNECTION" && for v in "${tls_env[@]}"; do export "$v"; done \
         && exec nohup dotnet "$dll" "${common[@]}" \
-        "--Nas:Cluster:SiloPort=$silo_port" "--Nas:Cluster:GatewayPort=$gateway_port" "$@" >"$log" 2>&1 </dev/null) &
+        "--Nas:Cluster:SiloPort=$silo_port" "--Nas:Cluster:GatewayPort=$gateway_port" "${http[@]}" "$@" >"$log" 2>&1 </dev/null) &
     nas_record_pid $! "$pid_file"
     wait_started "$pid_file" "$log"
+    if [ "$http_port" -ne 0 ]; then echo "$name serves http://127.0.0.1:$http_port/healthz, /readyz, /metrics"; fi
     if [ "$gateway_port" -ne 0 ]; then
         echo "$name started (pid $(head -1 "$pid_file"), silo port $silo_port, gateway 127.0.0.1:$gateway_port, log $log)"
     else
@@ -103,11 +114,11 @@ start() {
 
 gateways=()
 for i in $(seq 0 $((controls - 1))); do
-    start "control-$i" "$silo_dll" $((silo_base + i)) $((gateway_base + i)) "$@"
+    start "control-$i" "$silo_dll" $((silo_base + i)) $((gateway_base + i)) $([ -n "$http_base" ] && echo $((http_base + i)) || echo 0) "$@"
     gateways+=("127.0.0.1:$((gateway_base + i))")
 done
 for j in $(seq 0 $((trainers - 1))); do
-    start "trainer-$j" "$trainer_dll" $((silo_base + 100 + j)) 0 "$@"
+    start "trainer-$j" "$trainer_dll" $((silo_base + 100 + j)) 0 $([ -n "$http_base" ] && echo $((http_base + 100 + j)) || echo 0) "$@"
 done
 if [ ${#gateways[@]} -gt 0 ]; then
     list=$(IFS=,; echo "${gateways[*]}")
