@@ -3,7 +3,13 @@
 #   DIR/pg/            PostgreSQL data directory (owned by the postgres user when run as root; its socket lives there too)
 #   DIR/redis/         Redis append-only file and log
 #   DIR/postgres.pid   DIR/redis.pid   the servers' process ids
-#   DIR/services.env   the connection strings (sourced by start-silos.sh)
+#   DIR/secrets/       generated passwords, one per file (mode 0600, directory 0700), kept across restarts:
+#                      pg-superuser-password (the postgres superuser, for administration only), pg-password (the
+#                      product's role nas: no superuser, owner of database nas), redis-password (Redis requirepass),
+#                      pg-connection and redis-connection (the connection strings, for `nas ... --postgres
+#                      @DIR/secrets/pg-connection`), pgpass (the superuser's, for psql)
+#   DIR/services.env   the connection strings with their passwords (mode 0600; sourced by start-silos.sh, which passes
+#                      them to the silos by environment, never on a command line)
 #   DIR/silos/         silo logs and pids (start-silos.sh)
 
 nas_abs_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
@@ -15,6 +21,24 @@ nas_pg_bin() {
     found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
     if [ -z "$found" ] && command -v pg_ctl >/dev/null; then found=$(dirname "$(command -v pg_ctl)"); fi
     echo "$found"
+}
+
+# Prints the secret in file $1, creating it first (24 random bytes as 48 hex digits, mode 0600) when it is missing or
+# empty. Hex needs no quoting in a connection string, a config file or SQL.
+nas_secret() {
+    local file=$1
+    if [ ! -s "$file" ]; then
+        mkdir -p "$(dirname "$file")"
+        chmod 700 "$(dirname "$file")"
+        if command -v openssl >/dev/null; then
+            (umask 077 && openssl rand -hex 24 >"$file.new")
+        else
+            (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file.new" && echo >>"$file.new")
+        fi
+        mv "$file.new" "$file"
+    fi
+    chmod 600 "$file"
+    tr -d '\n' <"$file"
 }
 
 # Runs a command as the postgres user when we are root (PostgreSQL refuses to run as root), else as ourselves.

@@ -3,7 +3,7 @@ using NasOrleans.Client.Backends;
 
 namespace NasOrleans.Client;
 
-/// <summary>The options every command takes: data directory, shared data, gateway, JSON output.</summary>
+/// <summary>The options every command takes: data directory, shared data, gateway, JSON output, the gateway's TLS files.</summary>
 internal sealed class GlobalOptions
 {
     public Option<string> DataDirectory { get; } = new("--data-dir")
@@ -31,17 +31,42 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> TlsCertificate { get; } = new("--tls-cert")
+    {
+        Description = "With --gateway on a TLS cluster: this client's certificate (PEM, signed by the cluster's CA); default: $NAS_TLS_CERT.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NAS_TLS_CERT") is { Length: > 0 } v ? v : null,
+        Recursive = true,
+    };
+
+    public Option<string?> TlsKey { get; } = new("--tls-key")
+    {
+        Description = "The private key of --tls-cert (PEM); default: $NAS_TLS_KEY.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NAS_TLS_KEY") is { Length: > 0 } v ? v : null,
+        Recursive = true,
+    };
+
+    public Option<string?> TlsCa { get; } = new("--tls-ca")
+    {
+        Description = "The cluster's CA certificate (PEM): turns TLS on, and the silos' certificates must chain to it; default: $NAS_TLS_CA.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("NAS_TLS_CA") is { Length: > 0 } v ? v : null,
+        Recursive = true,
+    };
+
     public void AddTo(RootCommand root)
     {
         root.Options.Add(DataDirectory);
         root.Options.Add(Shared);
         root.Options.Add(Gateway);
         root.Options.Add(Json);
+        root.Options.Add(TlsCertificate);
+        root.Options.Add(TlsKey);
+        root.Options.Add(TlsCa);
     }
 
     public CommonSettings Read(ParseResult result) => new(
         result.GetValue(DataDirectory)!,
         result.GetValue(Shared),
         result.GetValue(Gateway),
-        result.GetValue(Json));
+        result.GetValue(Json),
+        ClientTls.From(result.GetValue(TlsCertificate), result.GetValue(TlsKey), result.GetValue(TlsCa)));
 }

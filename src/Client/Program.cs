@@ -4,6 +4,12 @@ using NasOrleans.Client.Commands;
 using NasOrleans.Hosting;
 using NasOrleans.Training.Controllers;
 
+// --check-torch: make TorchSharp loadable here and check that it runs (the images run it at build time).
+if (TorchCheck.IsRequested(args))
+{
+    return TorchCheck.Run(Console.Out, Console.Error);
+}
+
 if (SlotWorkerEntry.IsWorker(args))
 {
     return await SlotWorkerEntry.RunAsync(args);
@@ -29,4 +35,6 @@ root.Subcommands.Add(ReportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
 root.Subcommands.Add(ChaosCommand.Create(global));
 // Ctrl-C cancels the command's token; give `nas run` time to drain its trainer slots and stop the silo cleanly.
-return await CommandRunner.InvokeAsync(root.Parse(args), global, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });
+// No response files: `@FILE` is ours (--postgres @FILE, --azure @FILE read a connection string from FILE; see ConnectionStringArgument).
+var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
+return await CommandRunner.InvokeAsync(root.Parse(args, parsing), global, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });

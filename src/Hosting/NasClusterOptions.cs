@@ -62,6 +62,9 @@ public sealed class NasClusterOptions : IValidatableObject
     /// </summary>
     public bool FastFailureDetection { get; set; }
 
+    /// <summary>TLS between silos and from clients (<c>Nas:Cluster:Tls</c>); off by default.</summary>
+    public NasTlsOptions Tls { get; set; } = new();
+
     /// <summary>The address advertised under Redis clustering (<see cref="AdvertisedIPAddress"/>, or loopback).</summary>
     /// <returns>The parsed address.</returns>
     public IPAddress ResolveAdvertisedAddress() =>
@@ -95,6 +98,11 @@ public sealed class NasClusterOptions : IValidatableObject
         if (GatewayPort != 0 && GatewayPort == SiloPort)
         {
             yield return new ValidationResult("GatewayPort must differ from SiloPort.", [nameof(GatewayPort), nameof(SiloPort)]);
+        }
+
+        foreach (var problem in Tls.Validate(new ValidationContext(Tls)))
+        {
+            yield return problem;
         }
     }
 

@@ -12,7 +12,8 @@ public static class NasClusteringExtensions
     /// Localhost: development clustering with in-memory reminders (one machine, a primary silo). Redis (or AzureTable):
     /// the membership table and reminders in Redis (or Azure Tables), the silo listening and advertising on <see cref="NasClusterOptions.ResolveAdvertisedAddress"/>
     /// at <see cref="NasClusterOptions.SiloPort"/> and <see cref="NasClusterOptions.GatewayPort"/> (0: no gateway).
-    /// Either way <see cref="NasClusterOptions.FastFailureDetection"/> applies the tuned membership timings.
+    /// Either way <see cref="NasClusterOptions.FastFailureDetection"/> applies the tuned membership timings, and
+    /// <see cref="NasClusterOptions.Tls"/> (when enabled) puts every silo and gateway connection on mutual TLS.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="options">The cluster options (validated here).</param>
@@ -52,6 +53,7 @@ public static class NasClusteringExtensions
             builder.UseInMemoryReminderService();
         }
 
+        builder.UseNasTls(options.Tls);
         builder.UseKubernetesHostingInCluster(options);
         if (options.FastFailureDetection)
         {

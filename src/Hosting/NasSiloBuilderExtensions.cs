@@ -16,6 +16,7 @@ using NasOrleans.Storage.Sqlite;
 using NasOrleans.Training;
 using NasOrleans.Training.Controllers;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime;
 
 namespace NasOrleans.Hosting;
@@ -89,6 +90,11 @@ public static class NasSiloBuilderExtensions
         {
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StudyWaker>();
         }
+        if (options.Dashboard)
+        {
+            builder.AddDashboard();
+        }
+
         builder.AddActivityPropagation();
         services.AddNasTelemetry(options);
         return builder;

@@ -20,7 +20,8 @@ public sealed class NasSiloOptions : IValidatableObject
 
     /// <summary>
     /// The Npgsql connection string of the <see cref="StoreKind.Postgres"/> store, e.g.
-    /// <c>Host=127.0.0.1;Port=55432;Database=nas;Username=postgres</c> (what scripts/cluster/start-services.sh prints).
+    /// <c>Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=...</c> (what scripts/cluster/start-services.sh
+    /// writes to DIR/services.env); give it by environment (<c>Nas__Silo__PostgresConnectionString</c>), not on the command line.
     /// </summary>
     public string? PostgresConnectionString { get; set; }
 
@@ -101,6 +102,19 @@ public sealed class NasSiloOptions : IValidatableObject
     /// <summary>The OTLP endpoint when <see cref="Telemetry"/> is Otlp (default: the exporter's own, localhost:4317).</summary>
     public Uri? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// The port of this silo's HTTP server: <c>/healthz</c> (the process is up), <c>/readyz</c> (joined the cluster and
+    /// the store answers), <c>/metrics</c> (Prometheus) and, with <see cref="Dashboard"/>, <c>/dashboard</c>. 0: no server.
+    /// </summary>
+    [Range(0, 65535)]
+    public int HttpPort { get; set; }
+
+    /// <summary>The address the HTTP server listens on (default <c>0.0.0.0</c>, as a pod needs; <c>127.0.0.1</c> on a shared machine).</summary>
+    public string HttpAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Serves the Orleans Dashboard at <c>/dashboard</c> on the HTTP server (control silos only).</summary>
+    public bool Dashboard { get; set; }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -138,7 +152,7 @@ public sealed class NasSiloOptions : IValidatableObject
         if (Store == StoreKind.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))
         {
             yield return new ValidationResult(
-                "PostgresConnectionString is required with the Postgres store (for example Host=127.0.0.1;Port=55432;Database=nas;Username=postgres).",
+                "PostgresConnectionString is required with the Postgres store (for example Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=..., by the environment variable Nas__Silo__PostgresConnectionString).",
                 [nameof(PostgresConnectionString)]);
         }
 
@@ -159,6 +173,18 @@ public sealed class NasSiloOptions : IValidatableObject
         if (!Enum.IsDefined(Store))
         {
             yield return new ValidationResult($"Store must be Sqlite, Memory, Postgres or Azure (was {Store}).", [nameof(Store)]);
+        }
+
+        if (!System.Net.IPAddress.TryParse(HttpAddress, out _))
+        {
+            yield return new ValidationResult($"HttpAddress must be an IP address such as 0.0.0.0 or 127.0.0.1 (was '{HttpAddress}').", [nameof(HttpAddress)]);
+        }
+
+        if (Dashboard && (HttpPort == 0 || Role == SiloRole.Trainer))
+        {
+            yield return new ValidationResult(
+                "Dashboard needs the HTTP server (set HttpPort, for example 8080) and a control silo (Role Control or All).",
+                [nameof(Dashboard), nameof(HttpPort), nameof(Role)]);
         }
 
         if (DrainGrace < TimeSpan.Zero)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Grains.Scheduling;
+using NasOrleans.Grains.Telemetry;
 using NasOrleans.Grains.Training;
 using NasOrleans.Grains.Training.Workers;
 using Orleans.Runtime;
@@ -30,6 +31,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
     private readonly ILogger<TrainerSlotHost> _logger;
     private readonly SlotWorkers? _workers;
     private ITimer? _audit;
+    private IDisposable? _gauges;
 
     /// <summary>Creates the host.</summary>
     public TrainerSlotHost(IGrainFactory grains, TrialRunner runner, SlotLoopRegistry registry, ILocalSiloDetails silo, NasSiloOptions options, SchedulerShardCount shards, TimeProvider time, ILogger<TrainerSlotHost> logger, SlotWorkers? workers = null)
@@ -56,7 +58,11 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
         lifecycle.Subscribe(nameof(TrainerSlotHost), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 
     /// <inheritdoc />
-    public void Dispose() => _audit?.Dispose();
+    public void Dispose()
+    {
+        _audit?.Dispose();
+        _gauges?.Dispose();
+    }
 
     /// <summary>Loops running that this host does not own, reported once each; returns how many run now.</summary>
     public int Audit()
@@ -92,6 +98,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
 
         LogSlots(_logger, devices.Count, string.Join(", ", devices.Select(d => $"{d.Device} ({d.Threads} threads)")), _options.SlotIsolation);
         WriteStatus(0);
+        _gauges = SlotGauges.Track(() => _owned.Select(s => (s.Info.Device, s.Current is not null)));
         _audit = _time.CreateTimer(_ => Audit(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
@@ -102,6 +109,7 @@ public sealed partial class TrainerSlotHost : ILifecycleParticipant<ISiloLifecyc
         var drained = await Task.WhenAll(loops.Select(s => s.StopAsync(_options.DrainGrace)));
         LogDrained(_logger, loops.Count, drained.Count(d => !d));
         _audit?.Dispose();
+        _gauges?.Dispose();
         WriteStatus(0);
     }
 

@@ -56,4 +56,44 @@ public sealed class NasSiloOptionsTests
 
         Assert.Equal("nas", options.AzureTablePrefix);
     }
+
+    [Fact]
+    public void EnsureValid_DashboardWithoutHttpPort_IsRejectedNamingHttpPort()
+    {
+        var options = new NasSiloOptions { Role = SiloRole.Control, TrainerSlots = 0, Dashboard = true };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("HttpPort", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_DashboardOnTrainerSilo_IsRejected()
+    {
+        var options = new NasSiloOptions { Role = SiloRole.Trainer, TrainerSlots = 1, HttpPort = 8080, Dashboard = true };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("control silo", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("0.0.0.0:8080")]
+    public void EnsureValid_HttpAddressNotAnIpAddress_IsRejected(string address)
+    {
+        var options = new NasSiloOptions { HttpPort = 8080, HttpAddress = address };
+
+        var error = Assert.Throws<ValidationException>(options.EnsureValid);
+
+        Assert.Contains("HttpAddress", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_HttpPortOutOfRange_IsRejected()
+    {
+        var options = new NasSiloOptions { HttpPort = 70000 };
+
+        Assert.Throws<ValidationException>(options.EnsureValid);
+    }
 }

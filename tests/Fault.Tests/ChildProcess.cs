@@ -71,6 +71,12 @@ internal sealed class ChildProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        // A connection string or password on a command line is visible to every local user (ps, /proc/PID/cmdline): pass it by environment.
+        if (arguments.FirstOrDefault(a => a.Contains("ConnectionString=", StringComparison.OrdinalIgnoreCase) || a.Contains("password=", StringComparison.OrdinalIgnoreCase)) is { } secret)
+        {
+            throw new ArgumentException($"'{secret.Split('=')[0]}=...' would put a secret on the command line; pass it by environment (Nas__Silo__PostgresConnectionString, Nas__Cluster__RedisConnectionString).", nameof(arguments));
+        }
+
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(dll);
         foreach (var a in arguments)

@@ -7,7 +7,7 @@ namespace NasOrleans.Fault.Tests;
 /// node is already running: a process killed but not reaped (a zombie still answers <c>kill -0</c>) or a pid the
 /// kernel reused for another program must not count as the node.
 /// </summary>
-public class ClusterScriptTests
+public partial class ClusterScriptTests
 {
     private static string Common => Path.Combine(ChildProcess.RepositoryRoot, "scripts", "cluster", "common.sh");
 

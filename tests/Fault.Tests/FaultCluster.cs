@@ -33,6 +33,9 @@ internal sealed class FaultCluster : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>The PostgreSQL schema of this cluster's store.</summary>
+    public string Schema => _schema;
+
     public string Directory { get; }
 
     public PostgresTrialStore Store { get; }
@@ -251,17 +254,23 @@ internal sealed class FaultCluster : IAsyncDisposable
         var dataDirectory = Path.Combine(Directory, name);
         string[] arguments =
         [
-            "--Nas:Cluster:Clustering=Redis", "--Nas:Cluster:RedisConnectionString=" + _servers.Redis.ConnectionString,
+            "--Nas:Cluster:Clustering=Redis",
             "--Nas:Cluster:ClusterId=" + ClusterId, "--Nas:Cluster:ServiceId=" + ClusterId,
             "--Nas:Cluster:FastFailureDetection=true",
             "--Nas:Cluster:SiloPort=" + RedisServer.FreePort().ToString(CultureInfo.InvariantCulture),
             "--Nas:Cluster:GatewayPort=" + gatewayPort.ToString(CultureInfo.InvariantCulture),
-            "--Nas:Silo:Store=Postgres", "--Nas:Silo:PostgresConnectionString=" + _servers.Postgres.ConnectionString,
+            "--Nas:Silo:Store=Postgres",
             "--Nas:Silo:PostgresSchema=" + _schema, "--Nas:Silo:DataDirectory=" + dataDirectory,
             .. _extra,
             .. own,
         ];
-        var silo = ChildProcess.Start(name, dll, Directory, new Dictionary<string, string>(), arguments);
+        // The connection strings hold passwords: by environment, as start-silos.sh passes them, never on the command line.
+        var environment = new Dictionary<string, string>
+        {
+            ["Nas__Cluster__RedisConnectionString"] = _servers.Redis.ConnectionString,
+            ["Nas__Silo__PostgresConnectionString"] = _servers.Postgres.ConnectionString,
+        };
+        var silo = ChildProcess.Start(name, dll, Directory, environment, arguments);
         _silos.Add(silo);
         await silo.WaitForOutputAsync("Orleans Silo started", TimeSpan.FromSeconds(90));
         _log.WriteLine($"{name} started (pid {silo.Id})");

@@ -87,7 +87,10 @@ internal sealed class NasProcess : IDisposable
         }
     }
 
-    public static NasProcess Start(params string[] arguments)
+    public static NasProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts nas with <paramref name="environment"/> added to this process's (how secrets reach it).</summary>
+    public static NasProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -97,11 +100,22 @@ internal sealed class NasProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot,
         };
+        // A connection string or password on a command line is visible to every local user (ps, /proc/PID/cmdline): pass it by environment.
+        if (arguments.FirstOrDefault(a => a.Contains("ConnectionString=", StringComparison.OrdinalIgnoreCase) || a.Contains("password=", StringComparison.OrdinalIgnoreCase)) is { } secret)
+        {
+            throw new ArgumentException($"'{secret.Split('=')[0]}=...' would put a secret on the command line; pass it by environment (Nas__Silo__PostgresConnectionString, Nas__Cluster__RedisConnectionString).", nameof(arguments));
+        }
+
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(NasDll);
         foreach (var a in arguments)
         {
             info.ArgumentList.Add(a);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
 
         return new NasProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
@@ -116,9 +130,13 @@ internal sealed class NasProcess : IDisposable
     }
 
     /// <summary>Runs nas to the end and returns its exit code, stdout and stderr apart.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, params string[] arguments) =>
+        RunApartAsync(timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs nas with <paramref name="environment"/> added to the end and returns its exit code, stdout and stderr apart.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunApartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(environment, arguments);
         var code = await process.WaitAsync(timeout);
         return (code, process.StandardOutput, process.StandardError);
     }

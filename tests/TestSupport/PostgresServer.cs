@@ -8,8 +8,10 @@ namespace NasOrleans.TestSupport;
 
 /// <summary>
 /// A PostgreSQL server for tests: the one named by the environment variable NAS_TEST_PG (a connection string), or a
-/// private instance started here as scripts/cluster/start-services.sh does (initdb into a temp directory, pg_ctl on a
-/// free port of 127.0.0.1, as the postgres user when the tests run as root) and stopped by its process id.
+/// private instance started here as scripts/cluster/start-services.sh does (initdb into a temp directory with
+/// scram-sha-256 and a generated superuser password, pg_hba taking only TCP from 127.0.0.1 with passwords, pg_ctl on a
+/// free port, as the postgres user when the tests run as root; the product's role <c>nas</c>, no superuser, owner of the
+/// database <c>nas</c>) and stopped by its process id. No password is put on a command line.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -20,16 +22,23 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string? _bin;
     private int _pid;
 
-    private PostgresServer(string connectionString, string? directory, string? bin, int pid)
+    private PostgresServer(string connectionString, string? superuserConnectionString, string? directory, string? bin, int pid)
     {
         ConnectionString = connectionString;
+        SuperuserConnectionString = superuserConnectionString;
         _directory = directory;
         _bin = bin;
         _pid = pid;
     }
 
-    /// <summary>A connection string to the server's maintenance database (or the one NAS_TEST_PG names).</summary>
+    /// <summary>
+    /// The product's connection string: the role <c>nas</c> (no superuser) with its password, on the database
+    /// <c>nas</c> it owns (or the one NAS_TEST_PG names).
+    /// </summary>
     public string ConnectionString { get; }
+
+    /// <summary>The superuser <c>postgres</c> with its password on the maintenance database; null for NAS_TEST_PG.</summary>
+    public string? SuperuserConnectionString { get; }
 
     /// <summary>Whether this is a private instance (which can be restarted).</summary>
     public bool IsPrivate => _directory is not null;
@@ -39,7 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The server NAS_TEST_PG names, or a new private instance.</summary>
     public static Task<PostgresServer> StartAsync() =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } external
-            ? Task.FromResult(new PostgresServer(external, null, null, 0))
+            ? Task.FromResult(new PostgresServer(external, null, null, null, 0))
             : StartPrivateAsync();
 
     /// <summary>Starts a private instance (initdb, pg_ctl start) in a fresh temp directory on a free port.</summary>
@@ -56,11 +65,28 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var port = FreePort();
-        await RunAsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"]);
+        var superuserPassword = NewPassword();
+        var password = NewPassword();
+        var passwordFile = Path.Combine(directory, "initdb-password");
+        File.WriteAllText(passwordFile, superuserPassword + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["postgres:postgres", passwordFile]);
+        }
+
+        await RunAsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "--encoding=UTF8", "--no-sync"]);
+        File.Delete(passwordFile);
+        await WriteHostOnlyHbaAsync(Path.Combine(data, "pg_hba.conf"));
+        var superuser = $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Password={superuserPassword}";
         var server = new PostgresServer(
-            $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres", directory, bin, 0);
+            $"Host=127.0.0.1;Port={port};Database=nas;Username=nas;Password={password}", superuser, directory, bin, 0);
         await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", server.ServerOptions(port), "start"]);
         server._pid = server.ReadPid();
+        await CreateProductRoleAsync(superuser, password);
         return server;
     }
 
@@ -121,6 +147,35 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private static bool IsRoot => Environment.UserName == "root";
+
+    private static string NewPassword() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>TCP from this machine only, with SCRAM passwords; no Unix-socket logins (as start-services.sh writes it).</summary>
+    private static async Task WriteHostOnlyHbaAsync(string path)
+    {
+        await File.WriteAllTextAsync(path, "host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["postgres:postgres", path]);
+        }
+    }
+
+    /// <summary>The role nas (login, no superuser, no CREATEROLE/CREATEDB) and its database nas, over a connection (no argv).</summary>
+    private static async Task CreateProductRoleAsync(string superuser, string password)
+    {
+        await using var connection = new NpgsqlConnection(superuser);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+        {
+            $"CREATE ROLE nas LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS PASSWORD '{password}'",
+            "CREATE DATABASE nas OWNER nas",
+            "REVOKE ALL ON DATABASE nas FROM PUBLIC",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 
     private string ServerOptions(int port) =>
         string.Create(CultureInfo.InvariantCulture, $"-c listen_addresses=127.0.0.1 -p {port} -k {DataDirectory} -c fsync=off -c max_connections=200");

@@ -20,7 +20,14 @@ public static class GatewayConnection
     /// which gateway could not be reached, or that it hosts no study grains (a silo shutting down hands out a manifest
     /// without itself).
     /// </summary>
-    public static async Task<GrainStudyClient> ConnectAsync(string gateways, CancellationToken cancellationToken)
+    public static Task<GrainStudyClient> ConnectAsync(string gateways, CancellationToken cancellationToken) =>
+        ConnectAsync(gateways, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(string, CancellationToken)"/>, over TLS when <paramref name="tls"/> is given
+    /// (<see cref="NasTlsExtensions.UseNasTls(IClientBuilder, NasTlsOptions)"/>): a TLS cluster refuses a client without it.
+    /// </summary>
+    public static async Task<GrainStudyClient> ConnectAsync(string gateways, NasTlsOptions? tls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
@@ -49,7 +56,8 @@ public static class GatewayConnection
                 o.ClusterId = Environment.GetEnvironmentVariable("NAS_CLUSTER_ID") is { Length: > 0 } c ? c : NasClusterOptions.DefaultId;
                 o.ServiceId = Environment.GetEnvironmentVariable("NAS_SERVICE_ID") is { Length: > 0 } s ? s : NasClusterOptions.DefaultId;
             })
-            .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5)));
+            .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .UseNasTls(tls ?? new NasTlsOptions()));
         var host = builder.Build();
         try
         {
@@ -64,8 +72,11 @@ public static class GatewayConnection
             var reason = retry.LastError is { } last
                 ? $"no connection within {RefusedRetryWindow.TotalSeconds:0} s ({last.GetBaseException().Message.Split(", will retry", 2)[0]})"
                 : ex.Message;
+            var hint = tls is null
+                ? " A cluster with TLS on refuses clients without --tls-cert, --tls-key and --tls-ca (NAS_TLS_CERT, NAS_TLS_KEY, NAS_TLS_CA)."
+                : " With TLS: the client certificate and the silos' must both chain to the CA given (--tls-ca).";
             throw new CliException(
-                $"Could not reach the cluster gateway {gateways}: {reason}. Is a silo running there? (nas-silo, or a `nas run` on its data directory)",
+                $"Could not reach the cluster gateway {gateways}: {reason}. Is a silo running there? (nas-silo, or a `nas run` on its data directory){hint}",
                 ExitCodes.Unavailable);
         }
 

@@ -16,7 +16,7 @@ internal static class StudyClientFactory
     {
         if (settings.Gateway is { } gateway)
         {
-            return await GatewayConnection.ConnectAsync(gateway, cancellationToken);
+            return await GatewayConnection.ConnectAsync(gateway, settings.Tls, cancellationToken);
         }
 
         var dataDirectory = Path.GetFullPath(settings.DataDirectory);

@@ -1,3 +1,4 @@
+using NasOrleans.Client.Backends;
 using System.CommandLine;
 using System.Globalization;
 using NasOrleans.Client.Output;
@@ -23,14 +24,14 @@ internal static class LoadBenchCommand
         var slots = new Option<int>("--slots") { Description = "Trainer slots, 1..1024 (default 4); each study may use them all.", DefaultValueFactory = _ => 4 };
         var duration = new Option<double>("--duration") { Description = "Seconds each trial takes, more than 0 and at most 3600 (default 1).", DefaultValueFactory = _ => 1 };
         var store = new Option<StoreKind>("--store") { Description = "sqlite (default; a temporary data directory), memory, postgres or azure.", DefaultValueFactory = _ => StoreKind.Sqlite };
-        var postgres = new Option<string?>("--postgres") { Description = "With --store postgres: the connection string (each run writes into a fresh schema bench_<id>)." };
+        var postgres = new Option<string?>("--postgres") { Description = ConnectionStringArgument.Describe("With --store postgres: the connection string (each run writes into a fresh schema bench_<id>).", ConnectionStringArgument.PostgresVariable) };
         var azure = BenchAzureStore.CreateOption();
         var command = new Command("load", Description) { studies, trials, slots, duration, store, postgres, azure };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var json = global.Read(result).Json;
             var settings = new LoadBenchSettings(
-                result.GetValue(studies), result.GetValue(trials), result.GetValue(slots), result.GetValue(duration), result.GetValue(store), result.GetValue(postgres))
+                result.GetValue(studies), result.GetValue(trials), result.GetValue(slots), result.GetValue(duration), result.GetValue(store), ConnectionStringArgument.Resolve(result.GetValue(postgres), "--postgres", ConnectionStringArgument.PostgresVariable))
             {
                 Azure = BenchAzureStore.Resolve(result.GetValue(store), result.GetValue(azure)),
             };

@@ -30,7 +30,7 @@ internal sealed record LoadBenchSettings(int Studies, int Trials, int Slots, dou
         Check(DurationMs >= 1, $"--duration must be at least 0.001 seconds, the trainer's resolution (got {seconds}).");
         Check(
             Store != StoreKind.Postgres || !string.IsNullOrWhiteSpace(Postgres),
-            "--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\" (scripts/cluster/start-services.sh starts one).");
+            "--store postgres needs a PostgreSQL connection string: --postgres @FILE (a file holding it, e.g. DIR/secrets/pg-connection that scripts/cluster/start-services.sh DIR writes) or the environment variable NAS_POSTGRES.");
         Check(
             Store != StoreKind.Azure || !string.IsNullOrWhiteSpace(Azure),
             "--store azure needs a connection string: set NAS_AZURE, or pass --azure @FILE with a file that holds it.");

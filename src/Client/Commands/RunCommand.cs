@@ -36,7 +36,7 @@ internal static class RunCommand
             {
                 throw new CliException(
                     "--store postgres needs a PostgreSQL connection string, and `nas run` takes none: it keeps trials in the data directory (--store sqlite) or in memory. "
-                    + "For PostgreSQL, start nas-silo with --Nas:Silo:Store=Postgres --Nas:Silo:PostgresConnectionString=\"Host=...;Database=nas;Username=...\" and use `nas submit <spec> --gateway host:port`.",
+                    + "For PostgreSQL, start nas-silo with --Nas:Silo:Store=Postgres and the connection string in the environment variable Nas__Silo__PostgresConnectionString (scripts/cluster/start-silos.sh does), and use `nas submit <spec> --gateway host:port`.",
                     ExitCodes.InvalidInput);
             }
 

@@ -1,3 +1,4 @@
+using NasOrleans.Client.Backends;
 using System.CommandLine;
 using System.Globalization;
 using NasOrleans.Client.Output;
@@ -18,7 +19,7 @@ internal static class ScaleBenchCommand
         var trials = new Option<int>("--trials") { Description = "Trials to run (default 100000).", DefaultValueFactory = _ => 100_000 };
         var store = new Option<StoreKind>("--store") { Description = "sqlite (a temporary data directory), memory, postgres or azure.", DefaultValueFactory = _ => StoreKind.Sqlite };
         var batch = new Option<int>("--batch") { Description = "Trials per ProposeAsync and per ObserveAsync (default 8).", DefaultValueFactory = _ => 8 };
-        var postgres = new Option<string?>("--postgres") { Description = "With --store postgres: the connection string (each run writes into a fresh schema bench_<id>)." };
+        var postgres = new Option<string?>("--postgres") { Description = ConnectionStringArgument.Describe("With --store postgres: the connection string (each run writes into a fresh schema bench_<id>).", ConnectionStringArgument.PostgresVariable) };
         var azure = BenchAzureStore.CreateOption();
         var command = new Command("scale", "Time and bytes written per trial at 1k, 10k and 100k trials of one study.") { trials, store, batch, postgres, azure };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
@@ -32,10 +33,10 @@ internal static class ScaleBenchCommand
             }
 
             var kind = result.GetValue(store);
-            var connection = result.GetValue(postgres);
+            var connection = ConnectionStringArgument.Resolve(result.GetValue(postgres), "--postgres", ConnectionStringArgument.PostgresVariable);
             if (kind == StoreKind.Postgres && string.IsNullOrWhiteSpace(connection))
             {
-                throw new CliException("--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\".", ExitCodes.InvalidInput);
+                throw new CliException("--store postgres needs a PostgreSQL connection string: --postgres @FILE (a file holding it, e.g. DIR/secrets/pg-connection that scripts/cluster/start-services.sh DIR writes) or the environment variable NAS_POSTGRES.", ExitCodes.InvalidInput);
             }
 
             var azureConnection = BenchAzureStore.Resolve(kind, result.GetValue(azure));

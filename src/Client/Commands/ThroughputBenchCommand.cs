@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NasOrleans.Client.Backends;
 using NasOrleans.Client.Embedded;
 using NasOrleans.Client.Output;
 using NasOrleans.Core.Specs;
@@ -22,7 +23,7 @@ internal static class ThroughputBenchCommand
         var trials = new Option<int>("--trials") { Description = "Trials to run (default 20000).", DefaultValueFactory = _ => 20_000 };
         var store = new Option<StoreKind>("--store") { Description = "memory (default), sqlite (a temporary data directory), postgres or azure.", DefaultValueFactory = _ => StoreKind.Memory };
         var slots = new Option<int>("--slots") { Description = "Trainer slots (default 4).", DefaultValueFactory = _ => 4 };
-        var postgres = new Option<string?>("--postgres") { Description = "With --store postgres: the connection string (each run writes into a fresh schema bench_<id>)." };
+        var postgres = new Option<string?>("--postgres") { Description = ConnectionStringArgument.Describe("With --store postgres: the connection string (each run writes into a fresh schema bench_<id>).", ConnectionStringArgument.PostgresVariable) };
         var azure = BenchAzureStore.CreateOption();
         var command = new Command("throughput", "Trials per second through the whole grain path with a zero-cost trainer.") { trials, store, slots, postgres, azure };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
@@ -35,10 +36,10 @@ internal static class ThroughputBenchCommand
             }
 
             var kind = result.GetValue(store);
-            var connection = result.GetValue(postgres);
+            var connection = ConnectionStringArgument.Resolve(result.GetValue(postgres), "--postgres", ConnectionStringArgument.PostgresVariable);
             if (kind == StoreKind.Postgres && string.IsNullOrWhiteSpace(connection))
             {
-                throw new CliException("--store postgres needs --postgres \"Host=127.0.0.1;Port=55432;Username=postgres;Database=nas\" (scripts/cluster/start-services.sh starts one).", ExitCodes.InvalidInput);
+                throw new CliException("--store postgres needs a PostgreSQL connection string: --postgres @FILE (a file holding it, e.g. DIR/secrets/pg-connection that scripts/cluster/start-services.sh DIR writes) or the environment variable NAS_POSTGRES.", ExitCodes.InvalidInput);
             }
             var azureConnection = BenchAzureStore.Resolve(kind, result.GetValue(azure));
             var directory = Path.Combine(Path.GetTempPath(), $"nas-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");

@@ -161,8 +161,16 @@ internal sealed class LeaseBook
     }
 
     /// <summary>Re-queues the trials of leases that stopped beating, and held trials once the recovery window ended; returns the expired leases.</summary>
-    public List<TrialLease> ExpireLeases()
+    public List<TrialLease> ExpireLeases() => ExpireLeases(out _);
+
+    /// <summary>
+    /// As <see cref="ExpireLeases()"/>; <paramref name="unclaimed"/> counts the held trials that had started (the study
+    /// recorded an attempt) and are queued again because no trainer's heartbeat claimed them within the recovery window:
+    /// leases of a predecessor activation whose trainer is gone.
+    /// </summary>
+    public List<TrialLease> ExpireLeases(out int unclaimed)
     {
+        unclaimed = 0;
         var now = _time.GetUtcNow();
         var expired = _leases.Values.Where(l => l.ExpiresAt <= now).Select(l => l.Lease).ToList();
         expired.ForEach(l => Release(l.LeaseId));
@@ -174,6 +182,9 @@ internal sealed class LeaseBook
                 {
                     study.AddFirst(task);
                 }
+
+                // Only trials that had started (a lease of the predecessor): never-leased ones were merely queued.
+                unclaimed += study.Held.Values.Count(t => t.PreviousAttempts > 0);
 
                 study.Held.Clear();
                 EnsureInRotation(study);
@@ -218,6 +229,10 @@ internal sealed class LeaseBook
     /// <summary>A study's queued (held included) and leased counts.</summary>
     public QueueCounts Counts(string studyId) =>
         _studies.TryGetValue(studyId, out var s) ? new QueueCounts(s.QueuedCount + s.Held.Count, s.LeaseOf.Count) : new QueueCounts(0, 0);
+
+    /// <summary>Every study's queued (held included) and leased counts.</summary>
+    public Dictionary<string, QueueCounts> AllCounts() =>
+        _studies.ToDictionary(s => s.Key, s => new QueueCounts(s.Value.QueuedCount + s.Value.Held.Count, s.Value.LeaseOf.Count), StringComparer.Ordinal);
 
     /// <summary>The current lease of an id, or null.</summary>
     public TrialLease? Find(Guid leaseId) => _leases.TryGetValue(leaseId, out var l) ? l.Lease : null;

@@ -39,6 +39,13 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     }
 
     /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        QueueGauges.Withdraw(this.GetPrimaryKeyLong());
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task OfferAsync(StudyWork work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -101,9 +108,17 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
 
     private Task SweepAsync(CancellationToken cancellationToken)
     {
-        foreach (var lease in _book.ExpireLeases())
+        var expired = _book.ExpireLeases(out var unclaimed);
+        foreach (var lease in expired)
         {
+            NasTelemetry.LeaseExpiries.Add(1, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "timeout"));
             LogLeaseExpired(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
+        }
+
+        if (unclaimed > 0)
+        {
+            NasTelemetry.LeaseExpiries.Add(unclaimed, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "unclaimed"));
+            LogUnclaimed(_logger, this.GetPrimaryKeyLong(), unclaimed);
         }
 
         var dead = _membership.CurrentSnapshot.Members.Values
@@ -114,12 +129,14 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
         {
             foreach (var lease in _book.ExpireSilos(dead))
             {
+                NasTelemetry.LeaseExpiries.Add(1, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "silo_dead"));
                 LogSiloDied(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
             }
         }
 
         // The gauge is read every sweep, not per call: summing the queues costs one pass over the shard's studies.
         NasTelemetry.SetQueueDepth(this.GetPrimaryKeyLong(), _book.QueueDepth);
+        QueueGauges.Publish(this.GetPrimaryKeyLong(), _book.AllCounts());
         return Task.CompletedTask;
     }
 
@@ -131,6 +148,9 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease of trial {StudyId}/{TrialId} (attempt {Attempt}) expired; the trial is queued again")]
     private static partial void LogLeaseExpired(ILogger logger, string studyId, long trialId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduler shard {Shard}: {Count} re-offered trials were claimed by no trainer's heartbeat in the recovery window; they are queued again")]
+    private static partial void LogUnclaimed(ILogger logger, long shard, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The silo training trial {StudyId}/{TrialId} (attempt {Attempt}) died; the trial is queued again")]
     private static partial void LogSiloDied(ILogger logger, string studyId, long trialId, int attempt);

@@ -35,4 +35,25 @@ public static class NasMetricNames
 
     /// <summary>The Prometheus series of <see cref="TrialsPending"/>.</summary>
     public const string PrometheusTrialsPending = "nas_trials_pending";
+
+    /// <summary>The Prometheus series of <see cref="ClusterTrialsRunning"/>.</summary>
+    public const string PrometheusClusterTrialsRunning = "nas_cluster_trials_running";
+
+    /// <summary>The Prometheus series of <see cref="TrialsRunning"/>.</summary>
+    public const string PrometheusTrialsRunning = "nas_trials_running";
+
+    /// <summary>The Prometheus series of <see cref="LeaseExpiries"/> (a counter: <c>_total</c> added).</summary>
+    public const string PrometheusLeaseExpiries = "nas_leases_expired_total";
+
+    /// <summary>The Prometheus series of <see cref="SlotsBusy"/>.</summary>
+    public const string PrometheusSlotsBusy = "nas_slots_busy";
+
+    /// <summary>The Prometheus series of <see cref="SlotsIdle"/>.</summary>
+    public const string PrometheusSlotsIdle = "nas_slots_idle";
+
+    /// <summary>The Prometheus series of <see cref="GpuMemoryUsed"/> (unit bytes).</summary>
+    public const string PrometheusGpuMemoryUsed = "nas_gpu_memory_used_bytes";
+
+    /// <summary>The Prometheus histogram of the trial duration (<c>nas.trial.duration</c>, seconds).</summary>
+    public const string PrometheusTrialDuration = "nas_trial_duration_seconds";
 }

@@ -52,6 +52,15 @@ public static class NasTelemetry
     /// <summary>Time a strategy takes to propose a batch.</summary>
     public static readonly Histogram<double> ProposalLatency = Meter.CreateHistogram<double>("nas.proposal.latency", "ms", "Time to obtain a batch of proposals from the strategy.");
 
+    /// <summary>Leases that expired or whose silo died, and whose trials were queued again (tag <see cref="LeaseExpiryReasonTag"/>).</summary>
+    public static readonly Counter<long> LeaseExpiries = Meter.CreateCounter<long>(NasMetricNames.LeaseExpiries, "{lease}", "Leases re-queued because their trainer stopped renewing them or its silo died.");
+
+    /// <summary>
+    /// Tag of <see cref="LeaseExpiries"/>: <c>timeout</c>, <c>silo_dead</c>, or <c>unclaimed</c> (a new scheduler
+    /// activation held a re-offered trial for its trainer's heartbeat, and none came within the recovery window).
+    /// </summary>
+    public const string LeaseExpiryReasonTag = "nas.lease.reason";
+
     private static readonly ConcurrentDictionary<long, long> QueueDepths = new();
 
     static NasTelemetry()
@@ -61,6 +70,8 @@ public static class NasTelemetry
             () => QueueDepths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>(ShardTag, d.Key))),
             "{trial}",
             "Trials waiting in each scheduler shard's queue (tag shard) of this silo.");
+        QueueGauges.Register(Meter);
+        SlotGauges.Register(Meter);
     }
 
     /// <summary>Starts the client-side activity around submitting study <paramref name="studyId"/> (null when nobody listens).</summary>

@@ -2,85 +2,86 @@ using NasOrleans.Client.Backends;
 
 namespace NasOrleans.Client.Tests.Backends;
 
-/// <summary>How <see cref="ConnectionStringArgument"/> reads a connection string from the option, a file or the environment.</summary>
-public sealed class ConnectionStringArgumentTests
+public sealed class ConnectionStringArgumentTests : IDisposable
 {
+    // A variable of this test's own, so that tests running alongside (and a NAS_POSTGRES of the machine) are not affected.
+    private readonly string _variable = "NAS_TEST_CONNECTION_" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+    private readonly string _directory = Directory.CreateTempSubdirectory("nas-conn-").FullName;
+
     [Fact]
-    public void Resolve_PlainValue_IsTakenAsItIs()
+    public void Resolve_AtFile_ReturnsTheFileContentsTrimmed()
     {
-        Assert.Equal("UseDevelopmentStorage=true", ConnectionStringArgument.Resolve("UseDevelopmentStorage=true", "--azure", UnsetVariable()));
+        var file = Path.Combine(_directory, "pg-connection");
+        File.WriteAllText(file, "  Host=127.0.0.1;Username=nas;Password=s3cret\n\n");
+        Environment.SetEnvironmentVariable(_variable, "Host=from-environment");
+
+        Assert.Equal("Host=127.0.0.1;Username=nas;Password=s3cret", ConnectionStringArgument.Resolve("@" + file, "--postgres", _variable));
     }
 
     [Fact]
-    public void Resolve_AtFile_ReadsTheFileTrimmed()
+    public void Resolve_AtMissingFile_FailsNamingTheFileAndTheVariable()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(file, "  AccountName=a;AccountKey=b\n");
+        var file = Path.Combine(_directory, "missing");
 
-            Assert.Equal("AccountName=a;AccountKey=b", ConnectionStringArgument.Resolve("@" + file, "--azure", UnsetVariable()));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    [Fact]
-    public void Resolve_NoValue_TakesTheEnvironmentVariable()
-    {
-        var variable = UnsetVariable();
-        Environment.SetEnvironmentVariable(variable, "from-environment");
-        try
-        {
-            Assert.Equal("from-environment", ConnectionStringArgument.Resolve(null, "--azure", variable));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
-    }
-
-    [Fact]
-    public void Resolve_MissingFile_ThrowsNamingTheFileAndTheVariable()
-    {
-        var variable = UnsetVariable();
-
-        var error = Assert.Throws<CliException>(() => ConnectionStringArgument.Resolve("@/nonexistent/conn", "--azure", variable));
+        var error = Assert.Throws<CliException>(() => ConnectionStringArgument.Resolve("@" + file, "--postgres", _variable));
 
         Assert.Equal(ExitCodes.InvalidInput, error.ExitCode);
-        Assert.Contains("/nonexistent/conn", error.Message, StringComparison.Ordinal);
-        Assert.Contains(variable, error.Message, StringComparison.Ordinal);
+        Assert.Contains("--postgres @" + file, error.Message, StringComparison.Ordinal);
+        Assert.Contains(_variable, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Resolve_EmptyFile_Throws()
+    public void Resolve_AtEmptyFile_FailsSayingItIsEmpty()
     {
-        var file = Path.GetTempFileName();
-        try
-        {
-            var error = Assert.Throws<CliException>(() => ConnectionStringArgument.Resolve("@" + file, "--azure", UnsetVariable()));
+        var file = Path.Combine(_directory, "empty");
+        File.WriteAllText(file, " \n");
 
-            Assert.Contains("empty", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var error = Assert.Throws<CliException>(() => ConnectionStringArgument.Resolve("@" + file, "--azure", _variable));
+
+        Assert.Contains("--azure @" + file + ": the file is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Resolve_FlagAbsent_FallsBackToTheVariable(string? value)
+    {
+        Assert.Null(ConnectionStringArgument.Resolve(value, "--postgres", _variable));
+
+        Environment.SetEnvironmentVariable(_variable, " Host=from-environment;Password=p \n");
+
+        Assert.Equal("Host=from-environment;Password=p", ConnectionStringArgument.Resolve(value, "--postgres", _variable));
+    }
+
+    [Fact]
+    public void Resolve_LiteralValue_IsTakenAsGiven()
+    {
+        Environment.SetEnvironmentVariable(_variable, "Host=from-environment");
+
+        Assert.Equal("Host=literal", ConnectionStringArgument.Resolve("Host=literal", "--postgres", _variable));
+    }
+
+    [Fact]
+    public void Variables_AreTheAgreedNames()
+    {
+        Assert.Equal("NAS_POSTGRES", ConnectionStringArgument.PostgresVariable);
+        Assert.Equal("NAS_AZURE", ConnectionStringArgument.AzureVariable);
     }
 
     [Fact]
     public void Require_NothingGiven_SaysHowToGiveIt()
     {
-        var variable = UnsetVariable();
+        var error = Assert.Throws<CliException>(() => ConnectionStringArgument.Require(null, "--azure", _variable, "--store azure"));
 
-        var error = Assert.Throws<CliException>(() => ConnectionStringArgument.Require(null, "--azure", variable, "--store azure"));
-
+        Assert.Equal(ExitCodes.InvalidInput, error.ExitCode);
         Assert.Contains("--store azure needs a connection string", error.Message, StringComparison.Ordinal);
-        Assert.Contains(variable, error.Message, StringComparison.Ordinal);
+        Assert.Contains(_variable, error.Message, StringComparison.Ordinal);
         Assert.Contains("--azure @FILE", error.Message, StringComparison.Ordinal);
     }
 
-    private static string UnsetVariable() => "NAS_TEST_CONN_" + Guid.NewGuid().ToString("N");
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable(_variable, null);
+        Directory.Delete(_directory, recursive: true);
+    }
 }

@@ -33,6 +33,37 @@ public class LeaseBookTests
     }
 
     [Fact]
+    public void AllCounts_LeaseExpires_MovesTheTrialFromRunningBackToPending()
+    {
+        var book = NewBook();
+        book.Offer(Offer("a", false, Task("a", 1), Task("a", 2)));
+        book.Offer(Offer("b", false, Task("b", 1)));
+        book.Acquire(SlotA, 1);
+        Assert.Equal(new QueueCounts(1, 1), book.AllCounts()["a"]);
+        Assert.Equal(new QueueCounts(1, 0), book.AllCounts()["b"]);
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        book.ExpireLeases();
+
+        Assert.Equal(new QueueCounts(2, 0), book.AllCounts()["a"]);
+    }
+
+    [Fact]
+    public void ExpireLeases_RecoveryWindowEndsWithoutHeartbeat_CountsTheStartedHeldTrialsUnclaimed()
+    {
+        var book = NewBook(recovery: TimeSpan.FromSeconds(5));
+        book.Offer(Offer("a", true, Task("a", 1, previousAttempts: 1), Task("a", 2), Task("a", 3, previousAttempts: 2)));
+        book.ExpireLeases(out var during);
+        Assert.Equal(0, during);
+
+        _time.Advance(TimeSpan.FromSeconds(6));
+        book.ExpireLeases(out var after);
+
+        Assert.Equal(2, after);
+        Assert.Equal(new QueueCounts(3, 0), book.Counts("a"));
+    }
+
+    [Fact]
     public void Offer_TrialAlreadyQueuedOrLeased_IsIgnored()
     {
         var book = NewBook();

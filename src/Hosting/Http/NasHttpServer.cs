@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+
+namespace NasOrleans.Hosting.Http;
+
+/// <summary>
+/// The silo's HTTP server on <see cref="NasSiloOptions.HttpPort"/>: <c>/healthz</c> answers while the process runs,
+/// <c>/readyz</c> once the silo is an active cluster member and its store answers (what a Kubernetes readiness probe
+/// and a load balancer need), <c>/metrics</c> in Prometheus' text format, and the Orleans Dashboard at
+/// <c>/dashboard</c> when <see cref="NasSiloOptions.Dashboard"/> is set.
+/// </summary>
+public static class NasHttpServer
+{
+    /// <summary>Liveness path.</summary>
+    public const string HealthPath = "/healthz";
+
+    /// <summary>Readiness path.</summary>
+    public const string ReadyPath = "/readyz";
+
+    /// <summary>Prometheus scrape path.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Orleans Dashboard path.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    private const string ReadyTag = "ready";
+
+    /// <summary>Listens on the options' address and port, adds the readiness checks, and maps the endpoints.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, NasSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        // A request log line per probe and scrape would drown the silo's own log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort));
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadyCheck>("cluster", tags: [ReadyTag])
+            .AddCheck<StoreReadyCheck>("store", tags: [ReadyTag]);
+        var app = builder.Build();
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReportAsync });
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard(DashboardPath);
+        }
+
+        return app;
+    }
+
+    private static Task WriteReportAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+    }
+}

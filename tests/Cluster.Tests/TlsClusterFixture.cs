@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NasOrleans.Hosting;
+
+namespace NasOrleans.Cluster.Tests;
+
+/// <summary>
+/// Two silos over a private Redis with <see cref="NasClusterOptions.Tls"/> on (certificates from
+/// scripts/cluster/make-certs.sh), and the files of a second, unrelated CA for the tests that must be refused.
+/// </summary>
+public sealed class TlsClusterFixture : IAsyncLifetime
+{
+    private readonly List<IHost> _silos = [];
+
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "nas-tls-" + Guid.NewGuid().ToString("N")[..10]);
+
+    /// <summary>The cluster's CA, silo and client files.</summary>
+    public string Certificates => Path.Combine(Directory, "cluster");
+
+    /// <summary>Files made the same way by another CA.</summary>
+    public string OtherCertificates => Path.Combine(Directory, "other");
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public string ClusterId { get; } = "tls-" + Guid.NewGuid().ToString("N")[..8];
+
+    public IReadOnlyList<NasClusterOptions> Options { get; private set; } = [];
+
+    public IReadOnlyList<IHost> Silos => _silos;
+
+    public NasTlsOptions SiloTls => new()
+    {
+        Enabled = true,
+        CertificateFile = Path.Combine(Certificates, "silo.crt"),
+        KeyFile = Path.Combine(Certificates, "silo.key"),
+        CaFile = Path.Combine(Certificates, "ca.crt"),
+    };
+
+    public async Task InitializeAsync()
+    {
+        await MakeCertificatesAsync(Certificates);
+        await MakeCertificatesAsync(OtherCertificates);
+        Redis = await RedisServer.StartAsync();
+        Options = [NewOptions(), NewOptions()];
+        foreach (var options in Options)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.UseOrleans(silo => silo.UseNasClustering(options));
+            var host = builder.Build();
+            await host.StartAsync();
+            _silos.Add(host);
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        foreach (var silo in _silos)
+        {
+            var management = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+            while ((await management.GetHosts(onlyActive: true)).Count != 2)
+            {
+                await Task.Delay(200, deadline.Token);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in Enumerable.Reverse(_silos))
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
+
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
+
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private NasClusterOptions NewOptions() => new()
+    {
+        Clustering = ClusteringKind.Redis,
+        RedisConnectionString = Redis.ConnectionString,
+        ClusterId = ClusterId,
+        ServiceId = ClusterId,
+        SiloPort = RedisServer.FreePort(),
+        GatewayPort = RedisServer.FreePort(),
+        FastFailureDetection = true,
+        Tls = SiloTls,
+    };
+
+    private static async Task MakeCertificatesAsync(string directory)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "NasOrleans.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("NasOrleans.sln not found above the test assembly.");
+        }
+
+        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "cluster", "make-certs.sh"), directory])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"make-certs.sh {directory} exited {process.ExitCode}: {await output}{await error}");
+    }
+}
