@@ -7,8 +7,8 @@ namespace NasOrleans.TestSupport;
 /// <summary>
 /// Azurite, the Azure Storage emulator, for tests: the account named by the environment variable NAS_TEST_AZURE (a
 /// connection string), or a private instance started here on free ports of 127.0.0.1 with its data in a temp
-/// directory, from the npm package that scripts/setup.sh installs into ~/.cache/nasorleans/azurite (or the
-/// <c>azurite</c> script NAS_AZURITE names), and stopped by its process id.
+/// directory, from the npm package that scripts/setup.sh installs into ~/.cache/nasorleans/azurite (NAS_AZURITE_DIR,
+/// as for setup.sh; or the <c>azurite.js</c> NAS_AZURITE names), and stopped by its process id.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
@@ -124,7 +124,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        var script = Path.Combine(cache, "nasorleans", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
+        var installed = Environment.GetEnvironmentVariable("NAS_AZURITE_DIR") is { Length: > 0 } dir ? dir : Path.Combine(cache, "nasorleans", "azurite");
+        var script = Path.Combine(installed, "node_modules", "azurite", "dist", "src", "azurite.js");
         return File.Exists(script)
             ? script
             : throw new InvalidOperationException(
