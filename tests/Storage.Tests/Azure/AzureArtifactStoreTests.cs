@@ -5,7 +5,7 @@ namespace NasOrleans.Storage.Tests.Azure;
 
 /// <summary>The artifact contract against <see cref="AzureTrialStore"/> on Azurite (a fresh prefix per test), plus what only the emulator can show.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AzureArtifactStoreTests(AzuriteFixture fixture) : ArtifactStoreContractTests
+public sealed class AzureArtifactStoreTests(AzuriteFixture fixture) : SharedArtifactStoreContractTests
 {
     private readonly string _prefix = AzuriteFixture.NewPrefix();
 
@@ -33,50 +33,8 @@ public sealed class AzureArtifactStoreTests(AzuriteFixture fixture) : ArtifactSt
         Assert.NotEqual(error.StoredSha256, error.ActualSha256);
     }
 
-    [Fact]
-    public async Task PutArtifactAsync_TwoStoresWithTheSameExpectedVersion_ExactlyOneWinsEachRound()
-    {
-        // Two stores (two client pipelines) stand for two trainer silos; the head's ETag orders their puts.
-        var other = await OpenAsync(new ArtifactStoreOptions { MaxArtifactBytes = Limit });
-        var stores = new[] { Store, other };
-        for (var round = 0; round < 10; round++)
-        {
-            var expected = round;
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var attempts = stores.Select((store, i) => Task.Run(async () =>
-            {
-                await start.Task;
-                try
-                {
-                    await store.PutArtifactAsync("s", "c", Bytes(1000, (expected * 2) + i), expectedVersion: expected);
-                    return i;
-                }
-                catch (ArtifactVersionConflictException)
-                {
-                    return -1;
-                }
-            })).ToList();
-
-            start.SetResult();
-            var results = await Task.WhenAll(attempts);
-
-            var winner = Assert.Single(results, r => r >= 0);
-            var latest = await other.GetLatestArtifactAsync("s", "c");
-            Assert.Equal(round + 1, latest!.Version);
-            Assert.Equal(Bytes(1000, (round * 2) + winner), latest.Content.ToArray());
-        }
-    }
-
-    [Fact]
-    public async Task PutArtifactAsync_UnconditionalConcurrentPuts_GetDistinctVersions()
-    {
-        var other = await OpenAsync(new ArtifactStoreOptions { VersionsToKeep = 100 });
-        var puts = Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? Store : other).PutArtifactAsync("s", "c", Bytes(100, i)));
-
-        var versions = await Task.WhenAll(puts);
-
-        Assert.Equal(Enumerable.Range(1, 12).Select(v => (long)v), versions.Order());
-    }
+    /// <inheritdoc />
+    protected override int ConcurrentRounds => 10;
 
     [Fact]
     public async Task PutArtifactAsync_ManyPuts_KeepsOnlyTwoBlobs()
