@@ -1,8 +1,8 @@
 namespace NasOrleans.Storage.Tests;
 
 /// <summary>
-/// The artifact contract of a store that several silos share (PostgreSQL, Azure): what two stores opened on the same
-/// database see of each other's puts.
+/// The artifact contract of a store that several processes share (SQLite's file, PostgreSQL, Azure): what two stores
+/// opened on the same data see of each other's puts.
 /// </summary>
 public abstract class SharedArtifactStoreContractTests : ArtifactStoreContractTests
 {
@@ -12,8 +12,8 @@ public abstract class SharedArtifactStoreContractTests : ArtifactStoreContractTe
     [Fact]
     public async Task PutArtifactAsync_TwoStoresWithTheSameExpectedVersion_ExactlyOneWinsEachRound()
     {
-        // Two stores (two connection pools or client pipelines) stand for two trainer silos; the store orders their puts
-        // (PostgreSQL: an advisory lock; Azure: the head row's ETag).
+        // Two stores (two connections, pools or client pipelines) stand for two trainer processes; the store orders their puts
+        // (SQLite: BEGIN IMMEDIATE's file lock; PostgreSQL: an advisory lock; Azure: the head row's ETag).
         var other = await OpenAsync(new ArtifactStoreOptions { MaxArtifactBytes = Limit });
         var stores = new[] { Store, other };
         for (var round = 0; round < ConcurrentRounds; round++)

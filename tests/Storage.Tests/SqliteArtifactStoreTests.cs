@@ -3,8 +3,8 @@ using NasOrleans.Storage.Sqlite;
 
 namespace NasOrleans.Storage.Tests;
 
-/// <summary>The artifact contract against <see cref="SqliteTrialStore"/>, plus what only a file can show.</summary>
-public sealed class SqliteArtifactStoreTests : ArtifactStoreContractTests
+/// <summary>The artifact contract against <see cref="SqliteTrialStore"/> (two stores on one file stand for two trainer processes), plus what only a file can show.</summary>
+public sealed class SqliteArtifactStoreTests : SharedArtifactStoreContractTests
 {
     private readonly TempDirectory _directory = new();
 
@@ -43,40 +43,6 @@ public sealed class SqliteArtifactStoreTests : ArtifactStoreContractTests
         var error = await Assert.ThrowsAsync<ArtifactIntegrityException>(() => Store.GetLatestArtifactAsync("s", "c"));
 
         Assert.Equal(new string('0', 64), error.StoredSha256);
-    }
-
-    [Fact]
-    public async Task PutArtifactAsync_TwoStoresOnOneFileWithTheSameExpectedVersion_ExactlyOneWinsEachRound()
-    {
-        // Two stores on one file stand for two trainer processes: BEGIN IMMEDIATE's file lock serializes their puts.
-        var other = await OpenAsync(new ArtifactStoreOptions { MaxArtifactBytes = Limit });
-        var stores = new[] { Store, other };
-        for (var round = 0; round < 20; round++)
-        {
-            var expected = round;
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var attempts = stores.Select((store, i) => Task.Run(async () =>
-            {
-                await start.Task;
-                try
-                {
-                    await store.PutArtifactAsync("s", "c", Bytes(1000, (expected * 2) + i), expectedVersion: expected);
-                    return i;
-                }
-                catch (ArtifactVersionConflictException)
-                {
-                    return -1;
-                }
-            })).ToList();
-
-            start.SetResult();
-            var results = await Task.WhenAll(attempts);
-
-            var winner = Assert.Single(results, r => r >= 0);
-            var latest = await other.GetLatestArtifactAsync("s", "c");
-            Assert.Equal(round + 1, latest!.Version);
-            Assert.Equal(Bytes(1000, (round * 2) + winner), latest.Content.ToArray());
-        }
     }
 
     [Fact]
