@@ -6,9 +6,9 @@ using Orleans.Storage;
 namespace NasOrleans.Storage.Tests.GrainStorage;
 
 /// <summary><see cref="SqliteGrainStorage"/> inside a real silo, and directly with the silo's serializer.</summary>
-public sealed class SqliteGrainStorageTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
+public sealed class SqliteGrainStorageTests(SqliteClusterFixture fixture) : GrainStorageContractTests, IClassFixture<SqliteClusterFixture>
 {
-    private IGrainStorage Provider => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>("nas");
+    protected override IGrainStorage Provider => fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>("nas");
 
     [Fact]
     public async Task Grain_StateWrittenThenReactivated_ReadsItBack()
@@ -52,38 +52,6 @@ public sealed class SqliteGrainStorageTests(SqliteClusterFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task WriteStateAsync_FirstWriteWhereARowExists_Throws()
-    {
-        var id = NewGrainId();
-        await Provider.WriteStateAsync("s", id, new GrainState<CounterState>(new CounterState { Count = 1 }));
-
-        var unaware = new GrainState<CounterState>(new CounterState { Count = 99 });
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Provider.WriteStateAsync("s", id, unaware));
-
-        Assert.Equal(1, (await ReadAsync(id)).State!.Count);
-    }
-
-    [Fact]
-    public async Task WriteStateAsync_StaleEtag_ThrowsAndLeavesStoredStateUnchanged()
-    {
-        var id = NewGrainId();
-        var first = new GrainState<CounterState>(new CounterState { Name = "v1", Count = 1 });
-        await Provider.WriteStateAsync("s", id, first);
-        var stale = await ReadAsync(id);
-        first.State!.Name = "v2";
-        await Provider.WriteStateAsync("s", id, first);
-
-        stale.State!.Name = "stale";
-        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Provider.WriteStateAsync("s", id, stale));
-
-        var stored = await ReadAsync(id);
-        Assert.Equal("v2", stored.State!.Name);
-        Assert.Equal(first.ETag, stored.ETag);
-        Assert.Equal(first.ETag, error.StoredEtag);
-        Assert.NotEqual(stale.ETag, first.ETag);
-    }
-
-    [Fact]
     public async Task WriteStateAsync_CurrentEtag_ReplacesStateWithNewEtag()
     {
         var id = NewGrainId();
@@ -100,36 +68,6 @@ public sealed class SqliteGrainStorageTests(SqliteClusterFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task ClearStateAsync_CurrentEtag_RemovesTheRecord()
-    {
-        var id = NewGrainId();
-        var state = new GrainState<CounterState>(new CounterState { Count = 5 });
-        await Provider.WriteStateAsync("s", id, state);
-
-        await Provider.ClearStateAsync("s", id, state);
-        var after = await ReadAsync(id);
-
-        Assert.Null(state.ETag);
-        Assert.False(state.RecordExists);
-        Assert.False(after.RecordExists);
-        Assert.Null(after.ETag);
-    }
-
-    [Fact]
-    public async Task ClearStateAsync_StaleEtag_ThrowsAndKeepsTheRecord()
-    {
-        var id = NewGrainId();
-        var state = new GrainState<CounterState>(new CounterState { Count = 5 });
-        await Provider.WriteStateAsync("s", id, state);
-        var stale = await ReadAsync(id);
-        await Provider.WriteStateAsync("s", id, state);
-
-        await Assert.ThrowsAsync<InconsistentStateException>(() => Provider.ClearStateAsync("s", id, stale));
-
-        Assert.True((await ReadAsync(id)).RecordExists);
-    }
-
-    [Fact]
     public async Task ReadStateAsync_AnotherProviderInstanceOnTheFile_SeesTheState()
     {
         var id = NewGrainId();
@@ -142,15 +80,6 @@ public sealed class SqliteGrainStorageTests(SqliteClusterFixture fixture) : ICla
 
         Assert.True(state.RecordExists);
         Assert.Equal("durable", state.State!.Name);
-    }
-
-    private static GrainId NewGrainId() => GrainId.Create("test", Guid.NewGuid().ToString("N"));
-
-    private async Task<GrainState<CounterState>> ReadAsync(GrainId id)
-    {
-        var state = new GrainState<CounterState>(new CounterState());
-        await Provider.ReadStateAsync("s", id, state);
-        return state;
     }
 
     private async Task<long> CountRowsAsync(string stateName, GrainId id)
