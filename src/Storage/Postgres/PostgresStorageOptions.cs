@@ -16,7 +16,7 @@ public sealed partial class PostgresStorageOptions
     public const string DefaultSchema = "public";
 
     /// <summary>
-    /// An Npgsql connection string, e.g. <c>Host=127.0.0.1;Port=55432;Database=nas;Username=postgres</c>. Its
+    /// An Npgsql connection string, e.g. <c>Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=...</c> (given by environment or file, never on a command line). Its
     /// <c>Search Path</c> is replaced by <see cref="Schema"/>.
     /// </summary>
     public string ConnectionString { get; set; } = "";
@@ -58,7 +58,7 @@ public sealed partial class PostgresStorageOptions
 
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            problems.Add("ConnectionString must be set (for example Host=127.0.0.1;Port=55432;Database=nas;Username=postgres).");
+            problems.Add("ConnectionString must be set (for example Host=127.0.0.1;Port=55432;Database=nas;Username=nas;Password=..., by the environment variable Nas__Silo__PostgresConnectionString).");
         }
         else
         {
