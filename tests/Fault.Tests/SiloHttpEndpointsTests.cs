@@ -57,13 +57,19 @@ public sealed class SiloHttpEndpointsTests(ServersFixture servers, ITestOutputHe
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(trainerUrl + "/readyz"))).StatusCode);
 
         // The trainer dies in the middle of a trial: its lease is queued again once the cluster declares it dead.
+        var beforeKill = control.Output.Length;
         trainer.Kill();
         Assert.Equal(0, await cluster.CompletedTrainedAsync(study));
         await WaitForAsync(async () => await PendingAsync(controlUrl) == 3 && await RunningAsync(controlUrl) == 0 ? "" : null, "3 pending again after the trainer died");
         Assert.Equal(0, await cluster.CompletedTrainedAsync(study));
+        // Its lease is counted as expired, unless the dead trainer held the directory entries of the scheduler shard (and of
+        // the study): then the shard starts afresh on the control silo and the trial comes back through the study's
+        // re-offer, which cannot always tell a lost lease from a queued trial (the study may not have stored the attempt).
         var afterDeath = await MetricsAsync(controlUrl);
-        Assert.True(PrometheusText.Value(afterDeath, NasMetricNames.PrometheusLeaseExpiries) >= 1,
-            $"no lease expiry counted:\n{string.Join('\n', afterDeath.Split('\n').Where(l => l.StartsWith("nas_", StringComparison.Ordinal)))}\n{control.Tail(4000)}");
+        var expiries = PrometheusText.Value(afterDeath, NasMetricNames.PrometheusLeaseExpiries);
+        var shardMoved = control.Output.IndexOf("Scheduler shard", beforeKill, StringComparison.Ordinal) >= 0;
+        log.WriteLine($"lease expiries counted: {expiries?.ToString(CultureInfo.InvariantCulture) ?? "none"}; scheduler shard re-activated after the kill: {shardMoved}");
+        Assert.True(expiries >= 1 || shardMoved, $"the trial came back with no lease expiry counted and no shard move:\n{control.Tail(4000)}");
 
         // A new trainer finishes the study and the queue empties.
         var trainer2Http = RedisServer.FreePort();

@@ -17,6 +17,7 @@ internal sealed class LeaseBook
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseTimeout;
     private readonly DateTimeOffset _recoverUntil;
+    private int _unclaimed;
 
     public LeaseBook(TimeProvider time, TimeSpan leaseTimeout, TimeSpan recoveryWindow)
     {
@@ -60,6 +61,12 @@ internal sealed class LeaseBook
             }
             else
             {
+                if (work.Resync && task.PreviousAttempts > 0)
+                {
+                    // Started, unfinished, and unknown here: its lease belonged to a predecessor and nobody claimed it.
+                    _unclaimed++;
+                }
+
                 study.AddLast(task);
                 EnsureInRotation(study);
             }
@@ -160,17 +167,21 @@ internal sealed class LeaseBook
         return true;
     }
 
-    /// <summary>Re-queues the trials of leases that stopped beating, and held trials once the recovery window ended; returns the expired leases.</summary>
-    public List<TrialLease> ExpireLeases() => ExpireLeases(out _);
-
     /// <summary>
-    /// As <see cref="ExpireLeases()"/>; <paramref name="unclaimed"/> counts the held trials that had started (the study
-    /// recorded an attempt) and are queued again because no trainer's heartbeat claimed them within the recovery window:
-    /// leases of a predecessor activation whose trainer is gone.
+    /// Returns and resets the count of leases found lost since the last call: trials the study had started (it recorded
+    /// an attempt) that this book never leased and no trainer's heartbeat claimed, either held through the recovery
+    /// window or re-offered after it. They are leases of a predecessor activation (the shard moved) whose trainer is gone.
     /// </summary>
-    public List<TrialLease> ExpireLeases(out int unclaimed)
+    public int TakeUnclaimed()
     {
-        unclaimed = 0;
+        var count = _unclaimed;
+        _unclaimed = 0;
+        return count;
+    }
+
+    /// <summary>Re-queues the trials of leases that stopped beating, and held trials once the recovery window ended; returns the expired leases.</summary>
+    public List<TrialLease> ExpireLeases()
+    {
         var now = _time.GetUtcNow();
         var expired = _leases.Values.Where(l => l.ExpiresAt <= now).Select(l => l.Lease).ToList();
         expired.ForEach(l => Release(l.LeaseId));
@@ -184,7 +195,7 @@ internal sealed class LeaseBook
                 }
 
                 // Only trials that had started (a lease of the predecessor): never-leased ones were merely queued.
-                unclaimed += study.Held.Values.Count(t => t.PreviousAttempts > 0);
+                _unclaimed += study.Held.Values.Count(t => t.PreviousAttempts > 0);
 
                 study.Held.Clear();
                 EnsureInRotation(study);

@@ -108,13 +108,13 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
 
     private Task SweepAsync(CancellationToken cancellationToken)
     {
-        var expired = _book.ExpireLeases(out var unclaimed);
-        foreach (var lease in expired)
+        foreach (var lease in _book.ExpireLeases())
         {
             NasTelemetry.LeaseExpiries.Add(1, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "timeout"));
             LogLeaseExpired(_logger, lease.Task.StudyId, lease.Task.TrialId, lease.Attempt);
         }
 
+        var unclaimed = _book.TakeUnclaimed();
         if (unclaimed > 0)
         {
             NasTelemetry.LeaseExpiries.Add(unclaimed, new KeyValuePair<string, object?>(NasTelemetry.LeaseExpiryReasonTag, "unclaimed"));
@@ -149,7 +149,7 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease of trial {StudyId}/{TrialId} (attempt {Attempt}) expired; the trial is queued again")]
     private static partial void LogLeaseExpired(ILogger logger, string studyId, long trialId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduler shard {Shard}: {Count} re-offered trials were claimed by no trainer's heartbeat in the recovery window; they are queued again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduler shard {Shard}: {Count} started trials that a study re-offered were claimed by no trainer's heartbeat; they are queued again")]
     private static partial void LogUnclaimed(ILogger logger, long shard, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The silo training trial {StudyId}/{TrialId} (attempt {Attempt}) died; the trial is queued again")]

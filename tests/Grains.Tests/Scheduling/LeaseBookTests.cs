@@ -53,14 +53,29 @@ public class LeaseBookTests
     {
         var book = NewBook(recovery: TimeSpan.FromSeconds(5));
         book.Offer(Offer("a", true, Task("a", 1, previousAttempts: 1), Task("a", 2), Task("a", 3, previousAttempts: 2)));
-        book.ExpireLeases(out var during);
-        Assert.Equal(0, during);
+        book.ExpireLeases();
+        Assert.Equal(0, book.TakeUnclaimed());
 
         _time.Advance(TimeSpan.FromSeconds(6));
-        book.ExpireLeases(out var after);
+        book.ExpireLeases();
 
-        Assert.Equal(2, after);
+        Assert.Equal(2, book.TakeUnclaimed());
+        Assert.Equal(0, book.TakeUnclaimed());
         Assert.Equal(new QueueCounts(3, 0), book.Counts("a"));
+    }
+
+    [Fact]
+    public void Offer_ResyncAfterRecoveryWithAStartedTrialNeverLeasedHere_CountsItUnclaimed()
+    {
+        var book = NewBook(recovery: TimeSpan.Zero);
+        book.Offer(Offer("a", false, Task("a", 1)));
+        book.Acquire(SlotA, 1);
+
+        // Trial 1 is leased here (known), trial 2 started under a predecessor, trial 3 never started.
+        book.Offer(Offer("a", true, Task("a", 1, previousAttempts: 1), Task("a", 2, previousAttempts: 1), Task("a", 3)));
+
+        Assert.Equal(1, book.TakeUnclaimed());
+        Assert.Equal(new QueueCounts(2, 1), book.Counts("a"));
     }
 
     [Fact]
