@@ -29,7 +29,11 @@ public sealed class SiloHttpEndpointsTests(ServersFixture servers, ITestOutputHe
         });
         var controlUrl = $"http://127.0.0.1:{Port(controlHttp)}";
 
-        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(controlUrl + "/healthz"))).StatusCode);
+        await WaitForAsync(async () =>
+        {
+            using var response = await Http.GetAsync(new Uri(controlUrl + "/healthz"));
+            return response.StatusCode == HttpStatusCode.OK ? "" : null;
+        }, "control /healthz 200");
         var ready = await WaitForAsync(async () =>
         {
             using var response = await Http.GetAsync(new Uri(controlUrl + "/readyz"));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
@@ -40,6 +41,9 @@ public static class NasHttpServer
         ArgumentNullException.ThrowIfNull(options);
         // A request log line per probe and scrape would drown the silo's own log.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Kestrel starts beside the silo, not after it: /healthz answers while the silo joins (a liveness probe must not
+        // restart a silo that is still joining), and /readyz says it is not ready yet.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort));
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadyCheck>("cluster", tags: [ReadyTag])
