@@ -20,22 +20,13 @@ public sealed class AzureTableClusteringTests : IAsyncLifetime
         _options = [NewOptions(), NewOptions()];
         foreach (var options in _options)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.UseOrleans(silo => silo.UseNasClustering(options));
-            var host = builder.Build();
-            await host.StartAsync();
-            _silos.Add(host);
+            _silos.Add(await TestSilos.StartAsync(options));
         }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in Enumerable.Reverse(_silos))
-        {
-            await silo.StopAsync();
-            silo.Dispose();
-        }
+        await TestSilos.StopAsync(_silos);
 
         if (_azurite is not null)
         {
@@ -46,15 +37,7 @@ public sealed class AzureTableClusteringTests : IAsyncLifetime
     [Fact]
     public async Task UseNasClustering_TwoSilosOverAzureTables_SeeEachOtherAndKeepRemindersThere()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        foreach (var silo in _silos)
-        {
-            var management = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
-            while ((await management.GetHosts(onlyActive: true)).Count != 2)
-            {
-                await Task.Delay(200, deadline.Token);
-            }
-        }
+        await TestSilos.WaitForActiveAsync(_silos, 2);
 
         var hosts = await _silos[1].Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var grain = _silos[0].Services.GetRequiredService<IGrainFactory>().GetGrain<IPingGrain>("reminder");

@@ -27,12 +27,7 @@ public sealed class RedisClusterFixture : IAsyncLifetime
         Options = [NewOptions(), NewOptions()];
         foreach (var options in Options)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.UseOrleans(silo => silo.UseNasClustering(options));
-            var host = builder.Build();
-            await host.StartAsync();
-            _silos.Add(host);
+            _silos.Add(await TestSilos.StartAsync(options));
         }
 
         await WaitForActiveSilosAsync(2);
@@ -41,26 +36,11 @@ public sealed class RedisClusterFixture : IAsyncLifetime
     public IGrainFactory GrainFactory(int silo) => _silos[silo].Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Waits (up to a minute) until every silo's view of the membership lists <paramref name="count"/> active silos.</summary>
-    public async Task WaitForActiveSilosAsync(int count)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        for (var i = 0; i < _silos.Count; i++)
-        {
-            var management = GrainFactory(i).GetGrain<IManagementGrain>(0);
-            while ((await management.GetHosts(onlyActive: true)).Count != count)
-            {
-                await Task.Delay(200, deadline.Token);
-            }
-        }
-    }
+    public Task WaitForActiveSilosAsync(int count) => TestSilos.WaitForActiveAsync(_silos, count);
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in Enumerable.Reverse(_silos))
-        {
-            await silo.StopAsync();
-            silo.Dispose();
-        }
+        await TestSilos.StopAsync(_silos);
 
         if (Redis is not null)
         {

@@ -46,32 +46,15 @@ public sealed class TlsClusterFixture : IAsyncLifetime
         Options = [NewOptions(), NewOptions()];
         foreach (var options in Options)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.UseOrleans(silo => silo.UseNasClustering(options));
-            var host = builder.Build();
-            await host.StartAsync();
-            _silos.Add(host);
+            _silos.Add(await TestSilos.StartAsync(options));
         }
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        foreach (var silo in _silos)
-        {
-            var management = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
-            while ((await management.GetHosts(onlyActive: true)).Count != 2)
-            {
-                await Task.Delay(200, deadline.Token);
-            }
-        }
+        await TestSilos.WaitForActiveAsync(_silos, 2);
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var silo in Enumerable.Reverse(_silos))
-        {
-            await silo.StopAsync();
-            silo.Dispose();
-        }
+        await TestSilos.StopAsync(_silos);
 
         if (Redis is not null)
         {
