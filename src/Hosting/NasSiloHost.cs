@@ -28,16 +28,15 @@ public static class NasSiloHost
         }
 
         var plain = Host.CreateApplicationBuilder(args);
-        var silo = Configure(plain, role, trainerSlotsDefault);
-        if (silo.HttpPort == 0)
+        if (plain.Configuration.GetValue<int>($"{NasSiloOptions.SectionName}:{nameof(NasSiloOptions.HttpPort)}") == 0)
         {
+            Configure(plain, role, trainerSlotsDefault);
             return plain.Build();
         }
 
-        // Kestrel needs the web host; the configuration read above decided that, and the web builder reads the same sources.
+        // Kestrel needs the web host; the web builder reads the same configuration sources as the plain one.
         var web = WebApplication.CreateBuilder(args);
-        Configure(web, role, trainerSlotsDefault);
-        return NasHttpServer.Build(web, silo);
+        return NasHttpServer.Build(web, Configure(web, role, trainerSlotsDefault));
     }
 
     private static NasSiloOptions Configure(IHostApplicationBuilder builder, SiloRole role, int trainerSlotsDefault)
