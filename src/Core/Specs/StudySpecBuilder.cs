@@ -36,6 +36,7 @@ public sealed class StudySpecBuilder
     private int _maxTrials;
     private int _parallelTrials = 1;
     private int? _maxFailedTrials;
+    private double? _trialTimeoutSeconds;
 
     /// <summary>Starts a spec for the study <paramref name="name"/> (it becomes the study id).</summary>
     public StudySpecBuilder(string name)
@@ -132,6 +133,13 @@ public sealed class StudySpecBuilder
         return this;
     }
 
+    /// <summary>Stops and fails any trial still training after <paramref name="seconds"/> (<c>budget.trial_timeout</c>).</summary>
+    public StudySpecBuilder WithTrialTimeout(double seconds)
+    {
+        _trialTimeoutSeconds = seconds;
+        return this;
+    }
+
     /// <summary>
     /// The spec, validated against <paramref name="catalog"/> (<see cref="TrainerCatalog.Default"/> when null);
     /// throws <see cref="SpecValidationException"/> listing every problem.
@@ -146,7 +154,7 @@ public sealed class StudySpecBuilder
             space with { Kind = SpaceCatalog.EffectiveKind(space) },
             new AlgorithmSpec(_algorithm, _seed, new Dictionary<string, string>(_algorithmParameters, StringComparer.Ordinal)),
             new TrainerSpec(_trainer, new Dictionary<string, string>(_trainerParameters, StringComparer.Ordinal)),
-            new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? BudgetSpec.DefaultMaxFailedTrials(_maxTrials)))
+            new BudgetSpec(_maxTrials, _parallelTrials, _maxFailedTrials ?? BudgetSpec.DefaultMaxFailedTrials(_maxTrials), _trialTimeoutSeconds))
         {
             EarlyStopping = _earlyStopping,
             Domains = _domains?.ToList(),

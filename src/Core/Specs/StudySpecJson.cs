@@ -58,6 +58,12 @@ public static class StudySpecJson
             w.WriteNumber("max_trials", spec.Budget?.MaxTrials ?? 0);
             w.WriteNumber("parallel_trials", spec.Budget?.ParallelTrials ?? 1);
             w.WriteNumber("max_failed_trials", spec.Budget?.MaxFailedTrials ?? 0);
+            if (spec.Budget?.TrialTimeoutSeconds is { } timeout)
+            {
+                // Written only when set, so the hashes of specs without it stay as they were.
+                w.WriteNumber("trial_timeout", timeout);
+            }
+
             w.WriteEndObject();
             if (spec.EarlyStopping is { } early)
             {

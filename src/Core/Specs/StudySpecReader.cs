@@ -18,7 +18,7 @@ internal sealed class StudySpecReader
     public static readonly IReadOnlyList<string> DecisionKeys = ["name", "type", "values", "min", "max", "step", "log", "when"];
     public static readonly IReadOnlyList<string> AlgorithmKeys = ["name", "seed", "parameters"];
     public static readonly IReadOnlyList<string> TrainerKeys = ["kind", "parameters"];
-    public static readonly IReadOnlyList<string> BudgetKeys = ["max_trials", "parallel_trials", "max_failed_trials"];
+    public static readonly IReadOnlyList<string> BudgetKeys = ["max_trials", "parallel_trials", "max_failed_trials", "trial_timeout"];
     public static readonly IReadOnlyList<string> Goals = ["maximize", "minimize"];
 
     private readonly SpecTreeReader _r;
@@ -196,6 +196,7 @@ internal sealed class StudySpecReader
 
         var parallel = _r.Whole(map?.GetValueOrDefault("parallel_trials"), "budget.parallel_trials", int.MinValue, int.MaxValue, $"use at most {StudySpecValidator.ParallelTrialsLimit}");
         var failed = _r.Whole(map?.GetValueOrDefault("max_failed_trials"), "budget.max_failed_trials", int.MinValue, int.MaxValue, tooLarge);
-        return new BudgetSpec((int)(maxTrials ?? 0), (int)(parallel ?? 1), (int)(failed ?? BudgetSpec.DefaultMaxFailedTrials((int)(maxTrials ?? 0))));
+        var timeout = _r.Number(map?.GetValueOrDefault("trial_timeout"), "budget.trial_timeout");
+        return new BudgetSpec((int)(maxTrials ?? 0), (int)(parallel ?? 1), (int)(failed ?? BudgetSpec.DefaultMaxFailedTrials((int)(maxTrials ?? 0))), timeout);
     }
 }

@@ -208,6 +208,11 @@ public static partial class StudySpecValidator
         {
             found.Add(new SpecError("budget.max_failed_trials", Invariant($"{budget.MaxFailedTrials} is not allowed; use a whole number of at least 0")));
         }
+
+        if (budget.TrialTimeoutSeconds is { } timeout && (!double.IsFinite(timeout) || timeout <= 0 || timeout > BudgetSpec.MaxTrialTimeoutSeconds))
+        {
+            found.Add(new SpecError("budget.trial_timeout", Invariant($"{timeout} is not allowed; give the seconds a trial may train, above 0 and at most {BudgetSpec.MaxTrialTimeoutSeconds} (a week)")));
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

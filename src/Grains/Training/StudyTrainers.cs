@@ -13,6 +13,7 @@ namespace NasOrleans.Grains.Training;
 public sealed class StudyTrainers
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan?> _timeouts = new(StringComparer.Ordinal);
     private readonly TrainerCatalog _catalog;
     private readonly TrainerEnvironment _environment;
 
@@ -38,6 +39,12 @@ public sealed class StudyTrainers
         entry.LastUsed = now;
         return (entry.Space, entry.Trainer);
     }
+
+    /// <summary>The spec's <c>budget.trial_timeout</c> (null: none), parsed once per spec hash.</summary>
+    public TimeSpan? TrialTimeout(string specHash, string specJson) =>
+        string.IsNullOrEmpty(specJson)
+            ? null
+            : _timeouts.GetOrAdd(specHash, _ => StudySpecParser.ParseJson(specJson, _catalog).Budget?.TrialTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
 
     private Entry Create(string specJson)
     {

@@ -47,6 +47,9 @@ public sealed partial class TrialRunner
         var task = lease.Task;
         using var activity = NasTelemetry.StartTrialActivity(NasTelemetry.TrialTrainActivity, task.StudyId, task.TrialId, task.TraceParent);
         var lost = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        var limit = task.Kind == WorkKinds.Trial ? _trainers.TrialTimeout(task.SpecHash, lease.SpecJson) : null;
+        using var overtime = limit is { } l ? new CancellationTokenSource(l, _time) : new CancellationTokenSource();
+        using var training = CancellationTokenSource.CreateLinkedTokenSource(lost.Token, overtime.Token);
         var progress = new LeaseProgress(scheduler, _grains.GetGrain<IStudyGrain>(task.StudyId), new LeaseBeat(lease.LeaseId, task, lease.Attempt, slot), heartbeatInterval * 2, lost);
         var heartbeat = new LeaseHeartbeat(progress, heartbeatInterval, _time);
         LogTraining(_logger, slot.SlotId, task.StudyId, task.TrialId, lease.LeaseId, lease.Attempt);
@@ -63,13 +66,19 @@ public sealed partial class TrialRunner
             }
             else if (_workers is not null)
             {
-                outcome = await _workers.TrainAsync(slot, lease, progress, lost.Token);
+                outcome = await _workers.TrainAsync(slot, lease, progress, training.Token);
             }
             else
             {
                 var (space, trainer) = _trainers.Get(task.StudyId, task.SpecHash, lease.SpecJson);
-                outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey), slot.Device, slot.Threads), progress, lost.Token);
+                outcome = await trainer.TrainAsync(new TrainingRequest(task.StudyId, task.TrialId, space, Architecture.FromKey(task.ArchitectureKey), slot.Device, slot.Threads), progress, training.Token);
             }
+        }
+        catch (OperationCanceledException) when (overtime.IsCancellationRequested && !lost.IsCancellationRequested)
+        {
+            LogTimedOut(_logger, task.StudyId, task.TrialId, limit!.Value);
+            outcome = TrialOutcome.Failure(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"trial_timeout: still training after {limit!.Value.TotalSeconds:0.###} s (budget.trial_timeout), stopped"));
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
@@ -150,6 +159,9 @@ public sealed partial class TrialRunner
             LogReleaseFailed(_logger, ex, lease.Task.StudyId, lease.Task.TrialId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {StudyId}/{TrialId} exceeded its trial_timeout of {Limit} and was stopped")]
+    private static partial void LogTimedOut(ILogger logger, string studyId, long trialId, TimeSpan limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slot {SlotId} trains {StudyId}/{TrialId} (lease {LeaseId}, attempt {Attempt})")]
     private static partial void LogTraining(ILogger logger, string slotId, string studyId, long trialId, Guid leaseId, int attempt);

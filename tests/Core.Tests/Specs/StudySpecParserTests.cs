@@ -36,6 +36,41 @@ public class StudySpecParserTests
         Assert.Equal(new BudgetSpec(7, 1, 3), spec.Budget);
     }
 
+    [Fact]
+    public void ParseYaml_TrialTimeout_ReadsSecondsAndKeepsItThroughJson()
+    {
+        var yaml = "name: s\nobjective: {metric: loss}\nspace: {kind: nb201}\nalgorithm: {name: random}\ntrainer: {kind: synthetic}\nbudget: {max_trials: 7, trial_timeout: 90.5}\n";
+
+        var spec = StudySpecParser.ParseYaml(yaml);
+
+        Assert.Equal(90.5, spec.Budget.TrialTimeoutSeconds);
+        Assert.Equal(90.5, StudySpecParser.ParseJson(StudySpecJson.Serialize(spec)).Budget.TrialTimeoutSeconds);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("700000")]
+    public void ParseYaml_TrialTimeoutOutOfRange_NamesTheFieldAndTheRange(string seconds)
+    {
+        var yaml = $"name: s\nobjective: {{metric: loss}}\nspace: {{kind: nb201}}\nalgorithm: {{name: random}}\ntrainer: {{kind: synthetic}}\nbudget: {{max_trials: 7, trial_timeout: {seconds}}}\n";
+
+        var error = Assert.Throws<SpecValidationException>(() => StudySpecParser.ParseYaml(yaml));
+
+        var problem = Assert.Single(error.Errors, e => e.Field == "budget.trial_timeout");
+        Assert.Contains("above 0 and at most 604800", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serialize_NoTrialTimeout_WritesNoField()
+    {
+        var yaml = "name: s\nobjective: {metric: loss}\nspace: {kind: nb201}\nalgorithm: {name: random}\ntrainer: {kind: synthetic}\nbudget: {max_trials: 7}\n";
+
+        var json = StudySpecJson.Serialize(StudySpecParser.ParseYaml(yaml));
+
+        Assert.DoesNotContain("trial_timeout", json, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(5, 3)]
     [InlineData(30, 3)]
