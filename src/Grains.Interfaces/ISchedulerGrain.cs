@@ -38,6 +38,17 @@ public interface ISchedulerGrain : IGrainWithIntegerKey
     Task DropStudyAsync(string studyId, CancellationToken cancellationToken = default);
 
     /// <summary>A study's queued and leased counts.</summary>
+    /// <summary>
+    /// Leases up to <paramref name="max"/> trials of one study whose trials are for ask/tell workers (outside the slots'
+    /// rotation) to <paramref name="slot"/>: the slot's unfinished leases of the study first (renewed), then queued trials.
+    /// </summary>
+    [Alias("AcquireForStudy")]
+    Task<IReadOnlyList<ExternalLease>> AcquireForStudyAsync(string studyId, SlotInfo slot, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Renews the lease when it is the current lease of the trial; null otherwise (expired, re-queued, recorded or dropped).</summary>
+    [Alias("RenewLease")]
+    Task<ExternalLease?> RenewLeaseAsync(string studyId, long trialId, Guid leaseId, CancellationToken cancellationToken = default);
+
     [Alias("GetCounts")]
     [ReadOnly]
     Task<QueueCounts> GetCountsAsync(string studyId, CancellationToken cancellationToken = default);

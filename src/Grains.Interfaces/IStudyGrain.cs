@@ -15,6 +15,18 @@ public interface IStudyGrain : IGrainWithStringKey
     Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken = default);
 
     /// <summary>The study's standing (status NotFound when never submitted).</summary>
+    /// <summary>Submits the study as <see cref="SubmitAsync(string, CancellationToken)"/> does, owned by <paramref name="owner"/> (the gateway's API-key owner; empty for none).</summary>
+    [Alias("SubmitOwned")]
+    Task<SubmitResult> SubmitAsync(string specJson, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds <paramref name="trials"/> to the study's budget and goes on searching: a completed or exhausted study runs
+    /// again, a running one runs longer. Refused (with the reason in <see cref="SubmitResult.Errors"/>) for a study that
+    /// does not exist, was cancelled or failed, or when the budget would pass the spec's limit.
+    /// </summary>
+    [Alias("Extend")]
+    Task<SubmitResult> ExtendAsync(int trials, CancellationToken cancellationToken = default);
+
     [Alias("GetStatus")]
     [ReadOnly]
     Task<StudySummary> GetStatusAsync(CancellationToken cancellationToken = default);

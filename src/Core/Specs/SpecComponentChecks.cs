@@ -85,7 +85,7 @@ internal static class SpecComponentChecks
             var hint = trainer is null ? string.Empty : $", one trainer '{trainer.Kind}' reports: {SpecSuggestions.List(reported)}";
             errors.Add(new SpecError(field, $"missing; name the metric {purpose}{hint}"));
         }
-        else if (trainer is not null && !reported.Contains(metric, StringComparer.Ordinal))
+        else if (trainer is not null && !trainer.ReportsAnyMetric && !reported.Contains(metric, StringComparer.Ordinal))
         {
             errors.Add(new SpecError(
                 field,

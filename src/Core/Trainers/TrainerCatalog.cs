@@ -14,7 +14,7 @@ public sealed class TrainerCatalog
     }
 
     /// <summary>The trainers with no dependencies beyond this library: <c>synthetic</c> and <c>nb201-replay</c>.</summary>
-    public static TrainerCatalog Default { get; } = new([SyntheticTrainer.Descriptor, Nb201ReplayTrainer.Descriptor]);
+    public static TrainerCatalog Default { get; } = new([SyntheticTrainer.Descriptor, Nb201ReplayTrainer.Descriptor, ExternalTrainer.Descriptor]);
 
     /// <summary>Every kind, in order.</summary>
     public IReadOnlyList<TrainerDescriptor> Trainers { get; }

@@ -20,6 +20,9 @@ public sealed record TrainerDescriptor(
     Func<TrainerSpec, SearchSpace, TrainerEnvironment, ITrainer> Create,
     Func<TrainerSpec, TrainerEnvironment, IReadOnlyList<string>>? DataFiles = null)
 {
+    /// <summary>True when the trainer reports whatever metrics its workers choose (ask/tell); <see cref="Metrics"/> then lists none and any objective metric is accepted.</summary>
+    public bool ReportsAnyMetric { get; init; }
+
     /// <summary>The metrics <see cref="Cost"/> computes before training (in the unit the trainer reports them).</summary>
     public IReadOnlyList<string> CostMetrics { get; init; } = [];
 

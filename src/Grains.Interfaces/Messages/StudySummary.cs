@@ -31,4 +31,10 @@ public sealed record StudySummary
 
     /// <summary>Trials the strategy has observed (from the strategy grain; 0 when read from the store). Equals the finished trials once the study is consistent.</summary>
     [Id(20)] public int Observed { get; init; }
+
+    /// <summary>The owner of the study (the gateway's API-key owner that created it); empty for studies submitted inside the cluster.</summary>
+    [Id(21)] public string Owner { get; init; } = "";
+
+    /// <summary>Trials added to the spec's <c>budget.max_trials</c> by extensions (<c>nas extend</c>); included in <see cref="MaxTrials"/>.</summary>
+    [Id(22)] public int ExtraTrials { get; init; }
 }

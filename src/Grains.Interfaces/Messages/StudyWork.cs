@@ -11,6 +11,7 @@ namespace NasOrleans.Grains.Interfaces.Messages;
 /// <param name="SpecJson">The canonical spec.</param>
 /// <param name="Tasks">Trials to train.</param>
 /// <param name="Resync">Whether <paramref name="Tasks"/> lists every trial the study still waits for.</param>
+/// <param name="External">Whether the study's trials go to ask/tell workers outside the cluster (<c>trainer: { kind: external }</c>): they leave the slots' rotation and are leased through <see cref="IAskTellGrain"/> only.</param>
 [GenerateSerializer, Immutable]
 [Alias("nas.StudyWork")]
 public sealed record StudyWork(
@@ -18,4 +19,5 @@ public sealed record StudyWork(
     [property: Id(1)] string SpecHash,
     [property: Id(2)] string SpecJson,
     [property: Id(3)] IReadOnlyList<TrialTask> Tasks,
-    [property: Id(4)] bool Resync);
+    [property: Id(4)] bool Resync,
+    [property: Id(5)] bool External = false);

@@ -8,7 +8,7 @@ namespace NasOrleans.Grains.Scheduling;
 /// after it starts in which trials a study re-offers are held rather than leased again. Not thread-safe: the
 /// scheduler grain's turns serialize access.
 /// </summary>
-internal sealed class LeaseBook
+internal sealed partial class LeaseBook
 {
     private readonly Dictionary<string, StudyQueue> _studies = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, ActiveLease> _leases = [];
@@ -40,6 +40,7 @@ internal sealed class LeaseBook
         var study = GetOrAdd(work.StudyId);
         study.SpecHash = work.SpecHash;
         study.SpecJson = work.SpecJson;
+        study.External = work.External;
         if (work.Resync)
         {
             DropUnlisted(study, [.. work.Tasks.Select(t => t.TrialId)]);
@@ -260,7 +261,7 @@ internal sealed class LeaseBook
 
     private void Grant(StudyQueue study, TrialLease lease, SlotRecord slot)
     {
-        _leases[lease.LeaseId] = new ActiveLease(lease, slot.Slot, lease.ExpiresAt);
+        _leases[lease.LeaseId] = new ActiveLease(lease, slot.Slot, lease.ExpiresAt, _time.GetUtcNow());
         study.LeaseOf[lease.Task.TrialId] = lease.LeaseId;
         study.Attempts[lease.Task.TrialId] = Math.Max(study.Attempts.GetValueOrDefault(lease.Task.TrialId), lease.Attempt);
         slot.Leases.Add(lease.LeaseId);
@@ -342,7 +343,7 @@ internal sealed class LeaseBook
 
     private void EnsureInRotation(StudyQueue study)
     {
-        if (!study.InRotation && study.QueuedCount > 0)
+        if (!study.InRotation && study.QueuedCount > 0 && !study.External)
         {
             study.InRotation = true;
             _roundRobin.AddLast(study.StudyId);

@@ -80,6 +80,24 @@ public sealed partial class SchedulerGrain : Grain, ISchedulerGrain
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ExternalLease>> AcquireForStudyAsync(string studyId, SlotInfo slot, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(studyId);
+        var leases = _book.AcquireForStudy(studyId, slot, Math.Max(1, max));
+        var granted = leases.Count(l => !l.Redelivered);
+        if (granted > 0)
+        {
+            NasTelemetry.TrialsStarted.Add(granted);
+        }
+
+        return Task.FromResult<IReadOnlyList<ExternalLease>>(leases);
+    }
+
+    /// <inheritdoc />
+    public Task<ExternalLease?> RenewLeaseAsync(string studyId, long trialId, Guid leaseId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_book.Renew(studyId, trialId, leaseId));
+
+    /// <inheritdoc />
     public Task CloseAsync(string studyId, IReadOnlyList<long> trialIds, CancellationToken cancellationToken = default)
     {
         _book.Close(studyId, trialIds);

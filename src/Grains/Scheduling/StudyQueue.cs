@@ -16,6 +16,9 @@ internal sealed class StudyQueue(string studyId)
 
     public bool InRotation { get; set; }
 
+    /// <summary>The study's trials are for ask/tell workers: never in the slots' rotation, leased by <see cref="LeaseBook.AcquireForStudy"/>.</summary>
+    public bool External { get; set; }
+
     /// <summary>Trials a new scheduler activation holds back: they may be training under a lease it never saw.</summary>
     public Dictionary<long, TrialTask> Held { get; } = [];
 

@@ -98,8 +98,12 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     }
 
     /// <inheritdoc />
-    public async Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken = default)
+    public Task<SubmitResult> SubmitAsync(string specJson, CancellationToken cancellationToken = default) => SubmitAsync(specJson, "", cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SubmitResult> SubmitAsync(string specJson, string owner, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         StudySpec spec;
         try
         {
@@ -123,6 +127,11 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
                 return new SubmitResult(false, null, [$"name: a study '{StudyId}' already exists with a different spec; choose another name, or delete it first (nas delete {StudyId})"]);
             }
 
+            if (!string.Equals(_state.State.Owner, owner, StringComparison.Ordinal))
+            {
+                return new SubmitResult(false, null, [$"name: a study '{StudyId}' already exists and belongs to another owner; choose another name"]);
+            }
+
             return new SubmitResult(true, BuildSummary(), []);
         }
 
@@ -144,6 +153,7 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
             ProductVersion = ProductInfo.Version,
             DataChecksums = checksums,
             TraceParent = NasTelemetry.TraceParentOf(Activity.Current),
+            Owner = owner,
         };
         await LoadAsync(canonical, CancellationToken.None);
         await Task.WhenAll(StrategyGrains.AllFor(GrainFactory, StudyId, spec).Select(g => g.InitializeAsync(canonical, CancellationToken.None)));
@@ -355,6 +365,11 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
     private async Task LoadAsync(string specJson, CancellationToken cancellationToken)
     {
         _spec = StudySpecParser.ParseJson(specJson, _trainers);
+        if (_state.State.ExtraTrials > 0)
+        {
+            _spec = _spec with { Budget = _spec.Budget with { MaxTrials = _spec.Budget.MaxTrials + _state.State.ExtraTrials } };
+        }
+
         _space = SpaceCatalog.Create(_spec.Space);
         _ledger = new StudyLedger(_spec, await _store.GetAllTrialsAsync(StudyId, cancellationToken));
         _earlyStopping = EarlyStoppingRules.Create(_spec.EarlyStopping);
@@ -555,7 +570,8 @@ public sealed partial class StudyGrain : Grain, IStudyGrain, IRemindable
         await Scheduler.OfferAsync(Work([TaskOf(record)], resync: false));
     }
 
-    private StudyWork Work(List<TrialTask> tasks, bool resync) => new(StudyId, _state.State.SpecHash, _state.State.SpecJson ?? "", tasks, resync);
+    private StudyWork Work(List<TrialTask> tasks, bool resync) =>
+        new(StudyId, _state.State.SpecHash, _state.State.SpecJson ?? "", tasks, resync, _spec?.Trainer.Kind == ExternalTrainer.KindName);
 
     private async Task SaveSummaryAsync()
     {

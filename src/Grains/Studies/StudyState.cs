@@ -16,4 +16,8 @@ public sealed class StudyState
     [Id(6)] public Dictionary<string, string> DataChecksums { get; set; } = [];
     /// <summary>W3C traceparent of the activity that submitted the study (null without tracing): its trials' activities join that trace.</summary>
     [Id(7)] public string? TraceParent { get; set; }
+    /// <summary>The gateway's API-key owner that created the study; empty when submitted inside the cluster.</summary>
+    [Id(8)] public string Owner { get; set; } = "";
+    /// <summary>Trials added to the spec's budget by extensions; the spec itself (and its hash) stays as submitted.</summary>
+    [Id(9)] public int ExtraTrials { get; set; }
 }

@@ -32,6 +32,8 @@ internal static class StudySummaryFactory
             BestScore = ledger?.Best?.Score,
             Message = state.Message,
             Algorithm = spec?.Algorithm.Name ?? "",
+            Owner = state.Owner,
+            ExtraTrials = state.ExtraTrials,
             Objective = spec is null ? "" : $"{spec.Objective.Goal.ToString().ToLowerInvariant()} {spec.Objective.Metric}",
         };
     }
