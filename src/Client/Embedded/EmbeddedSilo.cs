@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Hosting;
+using NasOrleans.Hosting.Http;
 
 namespace NasOrleans.Client.Embedded;
 
@@ -34,8 +37,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The silo's services.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts a silo; throws <see cref="CliException"/> when another process already hosts this data directory.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(NasSiloOptions options, LogLevel logLevel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a silo; throws <see cref="CliException"/> when another process already hosts this data directory. With
+    /// <see cref="NasSiloOptions.HttpPort"/> set it also serves HTTP (<see cref="NasHttpServer"/>: health, metrics, and
+    /// the gateway when <paramref name="configuration"/> says <c>Nas:Gateway:Enabled</c>).
+    /// </summary>
+    public static async Task<EmbeddedSilo> StartAsync(NasSiloOptions options, LogLevel logLevel, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
@@ -48,7 +55,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
         var siloPort = FreePort();
         var gatewayPort = FreePort();
-        var builder = Host.CreateApplicationBuilder();
+        var web = options.HttpPort > 0 ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }) : null;
+        IHostApplicationBuilder builder = web is null ? Host.CreateApplicationBuilder() : web;
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter((category, level) => level >= (category?.StartsWith("NasOrleans", StringComparison.Ordinal) == true ? logLevel : LogLevel.Error));
@@ -57,7 +66,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             .UseLocalhostClustering(siloPort, gatewayPort, null, NasClusterOptions.DefaultId, NasClusterOptions.DefaultId)
             .UseInMemoryReminderService()
             .AddNas(options));
-        var host = builder.Build();
+        IHost host = web is null ? ((HostApplicationBuilder)builder).Build() : NasHttpServer.Build(web, options);
         try
         {
             await host.StartAsync(cancellationToken);
