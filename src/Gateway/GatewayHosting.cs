@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NasOrleans.Gateway.Auth;
 using NasOrleans.Gateway.Services;
@@ -14,7 +15,7 @@ namespace NasOrleans.Gateway;
 /// Puts the gateway service on a web host beside a silo (or an Orleans client: it needs an <see cref="IGrainFactory"/>):
 /// <see cref="AddNasGateway"/> registers gRPC with JSON transcoding, the <c>NasApiKey</c> scheme and the
 /// <c>nas.read</c>/<c>nas.write</c> policies; <see cref="MapNasGateway"/> maps the services. gRPC needs HTTP/2, so the
-/// host's Kestrel must listen with <c>HttpProtocols.Http1AndHttp2</c> (h2c on plain http).
+/// host's Kestrel endpoint must speak it: <see cref="H2cPriorKnowledge.UseH2cPriorKnowledge"/> on plain http.
 /// </summary>
 public static class GatewayHosting
 {
@@ -35,6 +36,10 @@ public static class GatewayHosting
             .Bind(configuration.GetSection(NasGatewayOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // HTTP/2 requests over H2cPriorKnowledge keep their :scheme http although Kestrel was told "h2" as by TLS.
+        services.Configure<KestrelServerOptions>(o => o.AllowAlternateSchemes = true);
+        // Kestrel warns at start that a cleartext endpoint cannot do HTTP/2; H2cPriorKnowledge makes it do so.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StudyAccess>();

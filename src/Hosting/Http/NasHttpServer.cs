@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -53,7 +52,7 @@ public static class NasHttpServer
             if (gateway)
             {
                 // gRPC needs HTTP/2; on plain http a gRPC client speaks it with prior knowledge (h2c), browsers HTTP/1.1.
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseH2cPriorKnowledge();
             }
         }));
         if (gateway)
