@@ -106,7 +106,7 @@ public sealed class ServeCommandTests(ITestOutputHelper log) : IDisposable
         }
     }
 
-    private static Process Start(params string[] arguments)
+    internal static Process Start(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(NasDll());
