@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Hosting;
 using NasOrleans.Hosting.Http;
+using NasOrleans.Hosting.Security;
 
 namespace NasOrleans.Client.Embedded;
 
@@ -55,6 +56,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
         var siloPort = FreePort();
         var gatewayPort = FreePort();
+        // The local gateway is reachable by every user of the machine: only holders of this key (in the data directory,
+        // mode 0600) may call its grains.
+        var key = ClusterKey.Generate();
+        if (options.Store == StoreKind.Sqlite)
+        {
+            key.WriteTo(KeyPath(options.DataDirectory));
+        }
+
         var web = options.HttpPort > 0 ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }) : null;
         IHostApplicationBuilder builder = web is null ? Host.CreateApplicationBuilder() : web;
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
@@ -65,6 +74,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, null, NasClusterOptions.DefaultId, NasClusterOptions.DefaultId)
             .UseInMemoryReminderService()
+            .UseNasClusterKey(key)
             .AddNas(options));
         IHost host = web is null ? ((HostApplicationBuilder)builder).Build() : NasHttpServer.Build(web, options);
         try
@@ -85,6 +95,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
         return new EmbeddedSilo(host, dataLock, options.DataDirectory, gatewayPort);
     }
+
+    /// <summary>Where a running embedded silo keeps its cluster key: <c>DIR/secrets/cluster.key</c>.</summary>
+    public static string KeyPath(string dataDirectory) => Path.Combine(dataDirectory, "secrets", "cluster.key");
 
     /// <summary>Stops the silo cleanly (trainer slots drain) and releases the data directory.</summary>
     public async ValueTask DisposeAsync()
