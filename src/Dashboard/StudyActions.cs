@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
 
@@ -65,6 +66,7 @@ internal static class StudyActions
         try
         {
             var notice = await act(study, await context.Request.ReadFormAsync(ct), ct);
+            DashboardLog.StudyChanged(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardEndpoints)), id, notice, user.Owner, user.Scope);
             return Results.Redirect($"{prefix}/studies/{Uri.EscapeDataString(id)}?notice={notice}", permanent: false, preserveMethod: false);
         }
         catch (ArgumentException e)
