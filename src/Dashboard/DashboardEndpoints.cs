@@ -33,9 +33,9 @@ public static class DashboardEndpoints
             throw new ArgumentException($"The dashboard's prefix must be a path such as /ui (a leading slash, no query or braces), not '{prefix}'.", nameof(prefix));
         }
 
-        if (endpoints.ServiceProvider.GetService<IAntiforgery>() is null || endpoints.ServiceProvider.GetService<StudyOwners>() is null)
+        if (endpoints.ServiceProvider.GetService<IAntiforgery>() is null)
         {
-            throw new InvalidOperationException("The dashboard needs its services (antiforgery for its forms, the cache of study owners): call services.AddNasDashboard() before MapNasDashboard.");
+            throw new InvalidOperationException("The dashboard's forms need antiforgery: call services.AddNasDashboard() before MapNasDashboard.");
         }
 
         var group = endpoints.MapGroup(p);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
@@ -18,7 +17,7 @@ internal static class DashboardPages
             return refused!;
         }
 
-        var studies = await VisibleAsync(context, grains, user);
+        var studies = await VisibleAsync(grains, user);
         return DashboardLayout.Page(context, prefix, "Studies", StudiesPage.Render(prefix, studies), user);
     }
 
@@ -26,7 +25,7 @@ internal static class DashboardPages
     public static async Task<IResult> StudiesJsonAsync(HttpContext context, IGrainFactory grains, string prefix)
     {
         var (user, refused) = await DashboardAccess.CheckAsync(context, DashboardNames.ReadPolicy, page: false, prefix);
-        return user is null ? refused! : Json(context, (await VisibleAsync(context, grains, user)).Select(StudyProgress.Of).ToList());
+        return user is null ? refused! : Json(context, (await VisibleAsync(grains, user)).Select(StudyProgress.Of).ToList());
     }
 
     /// <summary>A study's page with one page of its trials.</summary>
@@ -114,16 +113,8 @@ internal static class DashboardPages
             : Json(context, await ChartData.BuildAsync(study, summary, context.RequestAborted));
     }
 
-    private static async Task<List<StudySummary>> VisibleAsync(HttpContext context, IGrainFactory grains, DashboardUser user)
-    {
-        var studies = await grains.GetGrain<IStudyCatalogGrain>(0).ListAsync();
-        if (!user.IsAdmin)
-        {
-            studies = await context.RequestServices.GetRequiredService<StudyOwners>().FillAsync(grains, studies);
-        }
-
-        return [.. studies.Where(user.MayAccess)];
-    }
+    private static async Task<List<StudySummary>> VisibleAsync(IGrainFactory grains, DashboardUser user) =>
+        [.. (await grains.GetGrain<IStudyCatalogGrain>(0).ListAsync()).Where(user.MayAccess)];
 
     private static IResult Json<T>(HttpContext context, T value)
     {

@@ -5,13 +5,12 @@ namespace NasOrleans.Dashboard;
 /// <summary>Registers what the dashboard needs besides the gateway's authentication.</summary>
 public static class DashboardServiceCollectionExtensions
 {
-    /// <summary>Adds the antiforgery services of the dashboard's forms (the cookie SameSite=Strict, HttpOnly) and its cache of study owners.</summary>
+    /// <summary>Adds the antiforgery services of the dashboard's forms (the cookie SameSite=Strict, HttpOnly).</summary>
     /// <param name="services">The application's services.</param>
     /// <returns>The same services.</returns>
     public static IServiceCollection AddNasDashboard(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<StudyOwners>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "nas_antiforgery";
