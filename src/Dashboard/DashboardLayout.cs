@@ -15,8 +15,9 @@ internal static class DashboardLayout
     public static IResult Page(HttpContext context, string prefix, string title, string body, DashboardUser? user, int status = StatusCodes.Status200OK)
     {
         var assets = Html.E(prefix) + "/assets";
+        var who = user?.Principal.Identity?.IsAuthenticated == true ? $"key of <b>{Html.E(user.Owner)}</b> ({Html.E(user.Scope)})" : "anonymous (read only)";
         var header = user is null ? "" : $"""
-            <span class="who">key of <b>{Html.E(user.Owner)}</b> ({Html.E(user.Scope)})</span>
+            <span class="who">{who}</span>
             <form method="post" action="{Html.E(prefix)}/logout" class="inline">{AntiforgeryField(context)}<button type="submit" id="logout">Log out</button></form>
             """;
         var html = $"""

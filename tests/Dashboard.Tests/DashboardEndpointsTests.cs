@@ -64,21 +64,33 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
     [Fact]
     public async Task StudyPage_RunningStudy_ProgressChangesWithoutReload()
     {
-        var study = await fx.Host.SubmitAsync("dash-live", "alice", trials: 16, parallel: 2, durationMs: 400);
-        fx.LoginAs(TestKeys.AliceWrite);
-        fx.Go("/ui/studies/dash-live");
-        var first = int.Parse(fx.Text("trained"), System.Globalization.CultureInfo.InvariantCulture);
-        // A mark that a reload would wipe.
-        ((IJavaScriptExecutor)fx.Driver).ExecuteScript("window.__nasMark = 42;");
+        // Held until the page is open, so that the count can only grow on screen.
+        var hold = Path.Combine(fx.Host.Directory, "hold-live");
+        await File.WriteAllTextAsync(hold, "");
+        var study = await fx.Host.SubmitAsync("dash-live", "alice", trials: 16, parallel: 2, durationMs: 300, holdFile: hold);
+        try
+        {
+            fx.LoginAs(TestKeys.AliceWrite);
+            fx.Go("/ui/studies/dash-live");
+            var first = int.Parse(fx.Text("trained"), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(0, first);
+            // A mark that a reload would wipe.
+            ((IJavaScriptExecutor)fx.Driver).ExecuteScript("window.__nasMark = 42;");
+            File.Delete(hold);
 
-        DashboardFixture.WaitUntil(() => int.Parse(fx.Text("trained"), System.Globalization.CultureInfo.InvariantCulture) > first, "the trained count to grow on screen");
-        var later = fx.Text("trained");
-        Assert.Equal(42L, ((IJavaScriptExecutor)fx.Driver).ExecuteScript("return window.__nasMark;"));
-        log.WriteLine($"trained on screen: {first} then {later} (no reload)");
+            DashboardFixture.WaitUntil(() => int.Parse(fx.Text("trained"), System.Globalization.CultureInfo.InvariantCulture) > first, "the trained count to grow on screen");
+            var later = fx.Text("trained");
+            Assert.Equal(42L, ((IJavaScriptExecutor)fx.Driver).ExecuteScript("return window.__nasMark;"));
+            log.WriteLine($"trained on screen: {first} then {later} (no reload)");
 
-        await DashboardHost.WaitForAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
-        DashboardFixture.WaitUntil(() => fx.Text("trained") == "16" && fx.Driver.FindElement(By.CssSelector("#summary [data-live=status]")).Text == "completed", "16 trained and completed on screen");
-        Assert.Equal(42L, ((IJavaScriptExecutor)fx.Driver).ExecuteScript("return window.__nasMark;"));
+            await DashboardHost.WaitForAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
+            DashboardFixture.WaitUntil(() => fx.Text("trained") == "16" && fx.Driver.FindElement(By.CssSelector("#summary [data-live=status]")).Text == "completed", "16 trained and completed on screen");
+            Assert.Equal(42L, ((IJavaScriptExecutor)fx.Driver).ExecuteScript("return window.__nasMark;"));
+        }
+        finally
+        {
+            File.Delete(hold);
+        }
     }
 
     [Fact]
@@ -103,6 +115,29 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
         {
             File.Delete(hold);
         }
+    }
+
+    [Fact]
+    public async Task ExtendButton_CompletedStudy_AddsTrialsAndItRunsThemOnScreen()
+    {
+        var study = await fx.Host.SubmitAsync("dash-extend", "alice", trials: 4, parallel: 2);
+        await DashboardHost.WaitForAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
+        fx.LoginAs(TestKeys.AliceWrite);
+        fx.Go("/ui/studies/dash-extend");
+        Assert.Equal("4", fx.Text("max"));
+
+        var trials = fx.Driver.FindElement(By.Id("extend-trials"));
+        trials.Clear();
+        trials.SendKeys("3");
+        fx.Driver.FindElement(By.Id("extend")).Click();
+
+        DashboardFixture.WaitUntil(() => fx.Driver.FindElements(By.Id("notice")).Count > 0, "the page after the extension");
+        Assert.Equal("7", fx.Text("max"));
+        var summary = await DashboardHost.WaitForAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
+        Assert.Equal(7, summary.MaxTrials);
+        Assert.Equal(3, summary.ExtraTrials);
+        fx.Go("/ui/studies/dash-extend");
+        Assert.Equal(7, fx.TrialRows().Count);
     }
 
     [Fact]
