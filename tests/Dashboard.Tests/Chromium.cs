@@ -35,6 +35,8 @@ public sealed class Chromium : IDisposable
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        // The page's console, so that a test can see script errors and refused (CSP) loads.
+        options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
@@ -43,6 +45,10 @@ public sealed class Chromium : IDisposable
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(20);
         return new Chromium(driver, profile);
     }
+
+    /// <summary>The page's console errors since the last call (script errors, refused loads, failed requests).</summary>
+    public IReadOnlyList<string> ConsoleErrors() =>
+        [.. Driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level == OpenQA.Selenium.LogLevel.Severe).Select(e => e.Message)];
 
     public void Dispose()
     {

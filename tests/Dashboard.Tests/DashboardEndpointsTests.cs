@@ -45,6 +45,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
     public async Task StudyPage_CompletedStudy_ShowsRecordPlotsPolicyAndTrials()
     {
         fx.LoginAs(TestKeys.AliceWrite);
+        _ = fx.Browser.ConsoleErrors();
         fx.Go("/ui/studies/" + DashboardFixture.DoneStudy);
 
         var summary = await fx.Study(DashboardFixture.DoneStudy).GetStatusAsync();
@@ -59,6 +60,8 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
         Assert.NotEmpty(fx.Driver.FindElements(By.CssSelector("#chart-curves canvas")));
         Assert.Empty(fx.Driver.FindElements(By.Id("cancel")));
         Assert.NotEmpty(fx.Driver.FindElements(By.Id("extend")));
+        // No script error and nothing the content security policy refused.
+        Assert.Empty(fx.Browser.ConsoleErrors());
     }
 
     [Fact]

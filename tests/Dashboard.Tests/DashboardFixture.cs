@@ -16,7 +16,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public DashboardHost Host => _host ?? throw new InvalidOperationException("not started");
 
-    public IWebDriver Driver => (_browser ?? throw new InvalidOperationException("not started")).Driver;
+    public IWebDriver Driver => Browser.Driver;
+
+    public Chromium Browser => _browser ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
     {
