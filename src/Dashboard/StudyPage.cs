@@ -60,7 +60,7 @@ internal static class StudyPage
             <table class="kv">
             <tr><th>objective</th><td>{Html.E(s.Objective)}</td></tr>
             <tr><th>algorithm</th><td>{Html.E(s.Algorithm)}</td></tr>
-            <tr><th>seed</th><td><code id="seed">{Html.Int((long)s.Seed)}</code></td></tr>
+            <tr><th>seed</th><td><code id="seed">{s.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}</code></td></tr>
             <tr><th>spec</th><td><code id="spec-hash">sha256:{Html.E(s.SpecHash)}</code></td></tr>
             <tr><th>product version</th><td><code>nas {Html.E(s.ProductVersion)}</code></td></tr>
             {checksums}
