@@ -12,7 +12,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
     public async Task StudiesPage_LoggedIn_ListsOwnStudiesWithProgressAndBest()
     {
         var summary = await fx.Study(DashboardFixture.DoneStudy).GetStatusAsync();
-        fx.LoginAs(TestKeys.AliceWrite);
+        fx.LoginAs(fx.Host.Keys.AliceWrite);
         fx.Go("/ui/");
 
         var row = fx.Driver.FindElement(By.CssSelector($"#studies tr[data-study='{DashboardFixture.DoneStudy}']"));
@@ -23,9 +23,9 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
         Assert.Contains("alice", fx.Driver.FindElement(By.CssSelector("header .who")).Text, StringComparison.Ordinal);
 
         // Another owner's key does not see alice's study; an admin key does.
-        fx.LoginAs(TestKeys.BobWrite);
+        fx.LoginAs(fx.Host.Keys.BobWrite);
         Assert.Empty(fx.Driver.FindElements(By.CssSelector($"tr[data-study='{DashboardFixture.DoneStudy}']")));
-        fx.LoginAs(TestKeys.Admin);
+        fx.LoginAs(fx.Host.Keys.Admin);
         Assert.NotEmpty(fx.Driver.FindElements(By.CssSelector($"tr[data-study='{DashboardFixture.DoneStudy}']")));
     }
 
@@ -44,7 +44,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
     [Fact]
     public async Task StudyPage_CompletedStudy_ShowsRecordPlotsPolicyAndTrials()
     {
-        fx.LoginAs(TestKeys.AliceWrite);
+        fx.LoginAs(fx.Host.Keys.AliceWrite);
         _ = fx.Browser.ConsoleErrors();
         fx.Go("/ui/studies/" + DashboardFixture.DoneStudy);
 
@@ -73,7 +73,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
         var study = await fx.Host.SubmitAsync("dash-live", "alice", trials: 16, parallel: 2, durationMs: 300, holdFile: hold);
         try
         {
-            fx.LoginAs(TestKeys.AliceWrite);
+            fx.LoginAs(fx.Host.Keys.AliceWrite);
             fx.Go("/ui/studies/dash-live");
             var first = int.Parse(fx.Text("trained"), System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(0, first);
@@ -104,7 +104,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
         var study = await fx.Host.SubmitAsync("dash-cancel", "alice", trials: 8, parallel: 2, holdFile: hold);
         try
         {
-            fx.LoginAs(TestKeys.AliceWrite);
+            fx.LoginAs(fx.Host.Keys.AliceWrite);
             fx.Go("/ui/studies/dash-cancel");
 
             fx.Driver.FindElement(By.Id("cancel")).Click();
@@ -125,7 +125,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
     {
         var study = await fx.Host.SubmitAsync("dash-extend", "alice", trials: 4, parallel: 2);
         await DashboardHost.WaitForAsync(study, StudyStatus.Completed, TimeSpan.FromSeconds(60));
-        fx.LoginAs(TestKeys.AliceWrite);
+        fx.LoginAs(fx.Host.Keys.AliceWrite);
         fx.Go("/ui/studies/dash-extend");
         Assert.Equal("4", fx.Text("max"));
 
@@ -151,7 +151,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
         var study = await fx.Host.SubmitAsync("dash-readonly", "alice", trials: 8, parallel: 2, holdFile: hold);
         try
         {
-            fx.LoginAs(TestKeys.AliceRead);
+            fx.LoginAs(fx.Host.Keys.AliceRead);
             fx.Go("/ui/studies/dash-readonly");
             Assert.Empty(fx.Driver.FindElements(By.Id("cancel")));
             Assert.Empty(fx.Driver.FindElements(By.Id("extend")));
@@ -162,7 +162,7 @@ public sealed class DashboardEndpointsTests(DashboardFixture fx, ITestOutputHelp
             Assert.Equal(StudyStatus.Running, (await study.GetStatusAsync()).Status);
 
             // Another owner's write key: 403 as well, and the study is not even shown.
-            fx.LoginAs(TestKeys.BobWrite);
+            fx.LoginAs(fx.Host.Keys.BobWrite);
             Assert.Equal(403L, PostFromPage("/ui/studies/dash-readonly/cancel"));
             fx.Go("/ui/studies/dash-readonly");
             Assert.Empty(fx.Driver.FindElements(By.Id("summary")));

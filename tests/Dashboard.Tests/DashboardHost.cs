@@ -1,32 +1,36 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Authentication;
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Core.Specs;
 using NasOrleans.Grains.Interfaces;
 using NasOrleans.Grains.Interfaces.Messages;
+using NasOrleans.Gateway;
 using NasOrleans.Hosting;
+using NasOrleans.Hosting.Http;
+using NasOrleans.Hosting.Security;
 using NasOrleans.Storage;
 
 namespace NasOrleans.Dashboard.Tests;
 
 /// <summary>
 /// A real silo in this process (localhost clustering, the SQLite trial store, two synthetic trainer slots) whose
-/// Kestrel serves the dashboard under /ui, with the API-key scheme and the nas.read / nas.write policies.
+/// Kestrel serves the gateway and the dashboard under /ui, with the gateway's API keys (a keys file in its data directory).
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DashboardHost(WebApplication app, string directory, string baseUrl)
+    private DashboardHost(WebApplication app, string directory, string baseUrl, TestKeys keys)
     {
         _app = app;
         Directory = directory;
         BaseUrl = baseUrl;
+        Keys = keys;
     }
 
     /// <summary>The silo's data directory (deleted on dispose).</summary>
@@ -35,14 +39,24 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>http://127.0.0.1:PORT</summary>
     public string BaseUrl { get; }
 
+    /// <summary>The keys the service accepts.</summary>
+    public TestKeys Keys { get; }
+
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>The trial store the silo uses.</summary>
     public ITrialStore Store => _app.Services.GetRequiredService<ITrialStore>();
 
+    /// <summary>
+    /// Starts the silo as a control silo's HTTP server is built (<see cref="NasHttpServer.Build"/> with
+    /// Nas:Gateway:Enabled: the gateway's API-key authentication, its policies and the dashboard under /ui), with a
+    /// cluster key as every embedded silo has.
+    /// </summary>
     public static async Task<DashboardHost> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "nas-dashboard-" + Guid.NewGuid().ToString("N")[..8]);
+        var keysFile = Path.Combine(directory, "secrets", "api-keys.json");
+        var keys = TestKeys.Create(keysFile);
         var options = new NasSiloOptions
         {
             Store = StoreKind.Sqlite,
@@ -50,24 +64,25 @@ public sealed class DashboardHost : IAsyncDisposable
             TrainerSlots = 2,
             Devices = "cpu",
             MaxPollInterval = TimeSpan.FromMilliseconds(50),
+            HttpAddress = "127.0.0.1",
+            HttpPort = FreePort(),
         };
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{NasGatewayOptions.SectionName}:{nameof(NasGatewayOptions.Enabled)}"] = "true",
+            [$"{NasGatewayOptions.SectionName}:{nameof(NasGatewayOptions.ApiKeysFile)}"] = keysFile,
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((category, level) => level >= LogLevel.Error);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(FreePort(), FreePort(), null, "dashboard-tests", "dashboard-tests")
             .UseInMemoryReminderService()
+            .UseNasClusterKey(ClusterKey.Generate())
             .AddNas(options));
-        builder.Services.AddAuthentication(DashboardNames.Scheme).AddScheme<AuthenticationSchemeOptions, TestApiKeyHandler>(DashboardNames.Scheme, null);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(DashboardNames.ReadPolicy, p => p.AddAuthenticationSchemes(DashboardNames.Scheme).RequireAuthenticatedUser())
-            .AddPolicy(DashboardNames.WritePolicy, p => p.AddAuthenticationSchemes(DashboardNames.Scheme).RequireClaim(DashboardNames.ScopeClaim, "write", "admin"));
-        builder.Services.AddNasDashboard();
-        var app = builder.Build();
-        app.MapNasDashboard();
+        var app = NasHttpServer.Build(builder, options);
         await app.StartAsync();
-        return new DashboardHost(app, directory, app.Urls.Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        return new DashboardHost(app, directory, string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.HttpPort}"), keys);
     }
 
     /// <summary>Submits a synthetic study owned by <paramref name="owner"/>.</summary>

@@ -22,7 +22,7 @@ public sealed class DashboardScreenshotsTests(DashboardFixture fx, ITestOutputHe
         var running = await fx.Host.SubmitAsync("dash-shot-running", "alice", trials: 400, parallel: 2, durationMs: 500, algorithm: "evolution");
         try
         {
-            fx.LoginAs(TestKeys.AliceWrite);
+            fx.LoginAs(fx.Host.Keys.AliceWrite);
             fx.Go("/ui/");
             var list = Save(directory, "dashboard-studies.png");
 

@@ -19,6 +19,9 @@ public sealed class StudyActionsTests(DashboardFixture fx)
         Assert.Equal(HttpStatusCode.Unauthorized, json.StatusCode);
         using var cancel = await http.PostAsync(new Uri(fx.Host.BaseUrl + $"/ui/studies/{DashboardFixture.DoneStudy}/cancel"), new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.Unauthorized, cancel.StatusCode);
+        using var root = await http.GetAsync(new Uri(fx.Host.BaseUrl + "/"));
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/ui/", root.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public sealed class StudyActionsTests(DashboardFixture fx)
         var study = await fx.Host.SubmitAsync("dash-csrf", "alice", trials: 4, parallel: 1, holdFile: hold);
         try
         {
-            using var http = Client(TestKeys.AliceWrite);
+            using var http = Client(fx.Host.Keys.AliceWrite);
             using var read = await http.GetAsync(new Uri(fx.Host.BaseUrl + "/ui/api/studies/dash-csrf"));
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             Assert.Contains("\"status\":\"running\"", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -37,7 +40,7 @@ public sealed class StudyActionsTests(DashboardFixture fx)
             // What a page of another site could make a logged-in browser post: the key, but no antiforgery token.
             using var forged = await http.PostAsync(new Uri(fx.Host.BaseUrl + "/ui/studies/dash-csrf/cancel"), new FormUrlEncodedContent([]));
             Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-            using var read2 = Client(TestKeys.AliceRead);
+            using var read2 = Client(fx.Host.Keys.AliceRead);
             using var refused = await read2.PostAsync(new Uri(fx.Host.BaseUrl + "/ui/studies/dash-csrf/cancel"), new FormUrlEncodedContent([]));
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Equal(StudyStatus.Running, (await study.GetStatusAsync()).Status);
@@ -52,7 +55,7 @@ public sealed class StudyActionsTests(DashboardFixture fx)
     [Fact]
     public async Task StudyPage_UnknownStudyAndBadQuery_SayWhatIsWrong()
     {
-        using var http = Client(TestKeys.AliceRead);
+        using var http = Client(fx.Host.Keys.AliceRead);
 
         using var missing = await http.GetAsync(new Uri(fx.Host.BaseUrl + "/ui/studies/no-such-study"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

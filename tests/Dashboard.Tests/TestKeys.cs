@@ -1,18 +1,14 @@
+using NasOrleans.Gateway.Auth;
+
 namespace NasOrleans.Dashboard.Tests;
 
-/// <summary>The API keys the test host accepts: alice's write and read keys, bob's write key and an admin key.</summary>
-internal static class TestKeys
+/// <summary>The API keys of the test service, made with the gateway's own keys file (what <c>nas keys add</c> writes).</summary>
+public sealed record TestKeys(string AliceWrite, string AliceRead, string BobWrite, string Admin)
 {
-    public const string AliceWrite = "nas_test-alice-write";
-    public const string AliceRead = "nas_test-alice-read";
-    public const string BobWrite = "nas_test-bob-write";
-    public const string Admin = "nas_test-admin";
-
-    public static IReadOnlyDictionary<string, (string Owner, string Scope)> All { get; } = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
-    {
-        [AliceWrite] = ("alice", "write"),
-        [AliceRead] = ("alice", "read"),
-        [BobWrite] = ("bob", "write"),
-        [Admin] = ("root", "admin"),
-    };
+    /// <summary>Alice's write and read keys, bob's write key and an admin key, added to <paramref name="keysFile"/>.</summary>
+    public static TestKeys Create(string keysFile) => new(
+        ApiKeyFile.Add(keysFile, "alice", ApiKeyDefaults.WriteScope).Key,
+        ApiKeyFile.Add(keysFile, "alice", ApiKeyDefaults.ReadScope).Key,
+        ApiKeyFile.Add(keysFile, "bob", ApiKeyDefaults.WriteScope).Key,
+        ApiKeyFile.Add(keysFile, "root", ApiKeyDefaults.AdminScope).Key);
 }

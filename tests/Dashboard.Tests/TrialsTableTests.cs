@@ -20,7 +20,7 @@ public sealed class TrialsTableTests(DashboardFixture fx, ITestOutputHelper log)
     public async Task Render_100kTrialStudy_DomHoldsOnePageAndNextPreviousPage()
     {
         await SeedAsync();
-        fx.LoginAs(TestKeys.AliceWrite);
+        fx.LoginAs(fx.Host.Keys.AliceWrite);
 
         var watch = Stopwatch.StartNew();
         fx.Go($"/ui/studies/{Study}");
