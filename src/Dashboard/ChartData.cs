@@ -20,8 +20,9 @@ internal static class ChartData
     private const int CurveTrials = 4;
 
     /// <summary>The charts' JSON object.</summary>
-    public static async Task<object> BuildAsync(IStudyGrain study, StudySummary summary, CancellationToken cancellationToken)
+    public static async Task<object> BuildAsync(IStudyGrain study, StudySummary summary, Core.Trainers.TrainerCatalog catalog, CancellationToken cancellationToken)
     {
+        var known = Dashboard.CostMetrics.Of(summary.SpecJson, catalog);
         var objective = StudyObjective.Of(summary);
         var first = await study.GetTrialsAsync(new TrialQuery(0, Sample, TrialStatus.Completed, TrialOrder.ById), cancellationToken);
         var best = await study.GetBestAsync(Sample, cancellationToken);
@@ -49,8 +50,8 @@ internal static class ChartData
             bestY.Add(bestY[^1]);
         }
 
-        // The cost metrics: the other numeric metrics that vary (a constant, such as the epochs every trial ran, says nothing).
-        var costs = trials.SelectMany(t => t.Metrics.Keys).Where(k => k != objective.Metric).Distinct(StringComparer.Ordinal)
+        // The cost metrics that vary (a constant says nothing); accuracies and losses other than the objective are no costs.
+        var costs = trials.SelectMany(t => t.Metrics.Keys).Where(k => k != objective.Metric && Dashboard.CostMetrics.IsCost(k, known)).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .Where(k => trials.Select(t => t.Metrics.TryGetValue(k, out var v) ? v : double.NaN).Where(double.IsFinite).Distinct().Skip(1).Any())
             .Take(CostMetrics).ToList();

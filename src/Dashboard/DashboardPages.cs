@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using NasOrleans.Core.Strategies;
 using NasOrleans.Grains.Interfaces;
@@ -110,7 +111,7 @@ internal static class DashboardPages
         var summary = await study.GetStatusAsync(context.RequestAborted);
         return summary.Status == StudyStatus.NotFound ? Results.NotFound()
             : !user.MayAccess(summary) ? DashboardAccess.NotYours(id)
-            : Json(context, await ChartData.BuildAsync(study, summary, context.RequestAborted));
+            : Json(context, await ChartData.BuildAsync(study, summary, context.RequestServices.GetService<Core.Trainers.TrainerCatalog>() ?? Core.Trainers.TrainerCatalog.Default, context.RequestAborted));
     }
 
     private static async Task<List<StudySummary>> VisibleAsync(IGrainFactory grains, DashboardUser user) =>
