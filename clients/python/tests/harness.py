@@ -102,13 +102,20 @@ class NasServer:
 
 
 _SERVER = None
+_FAILED = None
 
 
 def server():
-    """The one service of this test run (started on first use, stopped at exit)."""
-    global _SERVER
+    """The one service of this test run (started on first use, stopped at exit); a failed start is not retried."""
+    global _SERVER, _FAILED
+    if _FAILED is not None:
+        raise RuntimeError(f"nas serve did not start (see the first failure): {_FAILED}")
     if _SERVER is None:
-        _SERVER = NasServer()
+        try:
+            _SERVER = NasServer()
+        except Exception as e:
+            _FAILED = e
+            raise
         atexit.register(_SERVER.stop)
     return _SERVER
 
