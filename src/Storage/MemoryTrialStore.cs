@@ -106,6 +106,7 @@ public sealed partial class MemoryTrialStore : ITrialStore, IMeasurementStore, I
             BestScore = study.BestScore is { } s && double.IsNaN(s) ? null : study.BestScore,
             Algorithm = study.Algorithm ?? "",
             Objective = study.Objective ?? "",
+            Owner = study.Owner ?? "",
         };
         lock (_gate)
         {

@@ -137,7 +137,72 @@ public sealed class SqliteTrialStoreTests : TrialStoreContractTests
         await using var versions = check.CreateCommand();
         versions.CommandText = "SELECT max(version) FROM schema_version;";
         Assert.Equal((long)SqliteSchema.LatestVersion, await versions.ExecuteScalarAsync());
-        Assert.Equal(5, SqliteSchema.LatestVersion);
+        Assert.Equal(6, SqliteSchema.LatestVersion);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FileAtVersionFiveWithAStudy_ReadsNoOwnerAndKeepsTheNewFields()
+    {
+        ((SqliteTrialStore)Store).Dispose();
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            // The studies table exactly as versions 1 to 5 created it, with a row an earlier build wrote.
+            command.CommandText = """
+                DROP TABLE studies;
+                CREATE TABLE studies (
+                    study_id TEXT NOT NULL PRIMARY KEY, status INTEGER NOT NULL, spec_json TEXT NOT NULL, spec_hash TEXT NOT NULL,
+                    seed TEXT NOT NULL, product_version TEXT NOT NULL, data_checksums TEXT NOT NULL, created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL, max_trials INTEGER NOT NULL, completed INTEGER NOT NULL, failed INTEGER NOT NULL,
+                    cached INTEGER NOT NULL, running INTEGER NOT NULL, pending INTEGER NOT NULL, best_trial_id INTEGER NULL,
+                    best_score REAL NULL, message TEXT NULL, algorithm TEXT NOT NULL, objective TEXT NOT NULL);
+                CREATE INDEX ix_studies_created_at ON studies (created_at DESC, study_id);
+                INSERT INTO studies VALUES ('old', 1, '{}', 'hash-old', '42', '0.1.0', '{}', $at, $at, 100, 3, 1, 0, 2, 4, 2, 0.5, NULL, 'random', 'accuracy');
+                DELETE FROM schema_version WHERE version > 5;
+                """;
+            command.Parameters.AddWithValue("$at", SqliteValues.FormatTimestamp(Epoch));
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using (var reopened = new SqliteTrialStore(Options))
+        {
+            var old = await reopened.GetStudyAsync("old");
+
+            Assert.Equal(("", 0), (old!.Owner, old.ExtraTrials));
+            Assert.Equal((100, 3, 0.5, Epoch), (old.MaxTrials, old.Completed, old.BestScore, old.CreatedAt));
+            await reopened.UpsertStudyAsync(old with { Owner = "alice", ExtraTrials = 7, MaxTrials = 107 });
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var again = new SqliteTrialStore(Options);
+        var extended = await again.GetStudyAsync("old");
+        Assert.Equal(("alice", 7, 107), (extended!.Owner, extended.ExtraTrials, extended.MaxTrials));
+        await using var check = await OpenAsync();
+        await using var versions = check.CreateCommand();
+        versions.CommandText = "SELECT max(version) FROM schema_version;";
+        Assert.Equal((long)SqliteSchema.LatestVersion, await versions.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task InitializeAsync_VersionSixRunAgainOnAFileThatHasItsColumns_AddsNothingAndKeepsTheRow()
+    {
+        await Store.UpsertStudyAsync(Study("s", Epoch) with { Owner = "alice", ExtraTrials = 7 });
+        ((SqliteTrialStore)Store).Dispose();
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM schema_version WHERE version > 5;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reopened = new SqliteTrialStore(Options);
+        var stored = await reopened.GetStudyAsync("s");
+
+        Assert.Equal(("alice", 7), (stored!.Owner, stored.ExtraTrials));
+        await using var check = await OpenAsync();
+        await using var columns = check.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('studies') WHERE name IN ('owner', 'extra_trials');";
+        Assert.Equal(2L, await columns.ExecuteScalarAsync());
     }
 
     [Fact]

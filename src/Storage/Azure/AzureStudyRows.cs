@@ -32,6 +32,8 @@ internal static class AzureStudyRows
             ["Pending"] = study.Pending,
             ["Algorithm"] = study.Algorithm ?? "",
             ["Objective"] = study.Objective ?? "",
+            ["Owner"] = study.Owner ?? "",
+            ["ExtraTrials"] = study.ExtraTrials,
         };
         AzureTrialRows.SetIf(entity, "BestTrialId", study.BestTrialId);
         AzureTrialRows.SetIf<double>(entity, "BestScore", study.BestScore is { } s && !double.IsNaN(s) ? s : null);
@@ -65,5 +67,7 @@ internal static class AzureStudyRows
         Message = AzureText.Get(entity, "Message"),
         Algorithm = entity.GetString("Algorithm") ?? "",
         Objective = entity.GetString("Objective") ?? "",
+        Owner = entity.GetString("Owner") ?? "", // rows written before owners existed have neither property
+        ExtraTrials = entity.GetInt32("ExtraTrials") ?? 0,
     };
 }

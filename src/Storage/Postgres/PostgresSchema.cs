@@ -142,6 +142,13 @@ internal static class PostgresSchema
         );
         ALTER TABLE artifacts ALTER COLUMN content SET STORAGE EXTERNAL;
         """,
+
+        // Version 5: the study's owner (the gateway's API-key owner) and the trials added by extensions. Rows of
+        // earlier versions read as no owner and no extra trials.
+        """
+        ALTER TABLE studies ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT '';
+        ALTER TABLE studies ADD COLUMN IF NOT EXISTS extra_trials integer NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

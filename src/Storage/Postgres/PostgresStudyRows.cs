@@ -10,16 +10,16 @@ internal static class PostgresStudyRows
     /// <summary>The columns, in the order <see cref="Read"/> and <see cref="Bind"/> use.</summary>
     public const string Columns =
         "study_id, status, spec_json, spec_hash, seed, product_version, data_checksums, created_at, updated_at, max_trials, " +
-        "completed, failed, cached, running, pending, best_trial_id, best_score, message, algorithm, objective";
+        "completed, failed, cached, running, pending, best_trial_id, best_score, message, algorithm, objective, owner, extra_trials";
 
-    /// <summary>Insert-or-update of one study row; parameters $1..$20 in column order.</summary>
+    /// <summary>Insert-or-update of one study row; parameters $1..$22 in column order.</summary>
     public static readonly string Upsert =
         "INSERT INTO studies (" + Columns + ") VALUES (" +
-        string.Join(", ", Enumerable.Range(1, 20).Select(i => i == 7 ? "$7::jsonb" : "$" + i.ToString(CultureInfo.InvariantCulture))) + ") " +
+        string.Join(", ", Enumerable.Range(1, 22).Select(i => i == 7 ? "$7::jsonb" : "$" + i.ToString(CultureInfo.InvariantCulture))) + ") " +
         "ON CONFLICT (study_id) DO UPDATE SET " +
         string.Join(", ", Columns.Split(", ").Skip(1).Select(c => c + " = excluded." + c));
 
-    /// <summary>Adds <paramref name="study"/>'s values to <paramref name="command"/> as $1..$20.</summary>
+    /// <summary>Adds <paramref name="study"/>'s values to <paramref name="command"/> as $1..$22.</summary>
     public static void Bind(NpgsqlCommand command, StudySummary study)
     {
         ArgumentNullException.ThrowIfNull(study);
@@ -29,6 +29,7 @@ internal static class PostgresStudyRows
             StorageJsonMaps.FormatStrings(study.DataChecksums), study.CreatedAt.UtcTicks, study.UpdatedAt.UtcTicks, study.MaxTrials,
             study.Completed, study.Failed, study.Cached, study.Running, study.Pending, PostgresValues.OrNull(study.BestTrialId),
             PostgresValues.OrNull(PostgresValues.WithoutNaN(study.BestScore)), PostgresValues.OrNull(study.Message), study.Algorithm ?? "", study.Objective ?? "",
+            study.Owner ?? "", study.ExtraTrials,
         ];
         foreach (var value in values)
         {
@@ -59,5 +60,7 @@ internal static class PostgresStudyRows
         Message = reader.IsDBNull(17) ? null : reader.GetString(17),
         Algorithm = reader.GetString(18),
         Objective = reader.GetString(19),
+        Owner = reader.GetString(20),
+        ExtraTrials = reader.GetInt32(21),
     };
 }

@@ -131,6 +131,9 @@ internal static class SqliteSchema
             PRIMARY KEY (study_id, name, version)
         );
         """,
+
+        // Version 6: studies.owner and studies.extra_trials, added by SqliteAddedColumns (only where missing).
+        "",
     ];
 
     /// <summary>The schema version this build writes.</summary>
@@ -165,7 +168,12 @@ internal static class SqliteSchema
 
         for (var version = found + 1; version <= LatestVersion; version++)
         {
-            await SqliteDatabase.ExecuteAsync(connection, Migrations[version - 1], cancellationToken, transaction).ConfigureAwait(false);
+            if (Migrations[version - 1].Length > 0)
+            {
+                await SqliteDatabase.ExecuteAsync(connection, Migrations[version - 1], cancellationToken, transaction).ConfigureAwait(false);
+            }
+
+            await SqliteAddedColumns.AddMissingAsync(connection, transaction, version, cancellationToken).ConfigureAwait(false);
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $at);";

@@ -10,19 +10,21 @@ internal static class SqliteStudyRows
     /// <summary>The columns, in the order <see cref="Read"/> and <see cref="Bind"/> use.</summary>
     public const string Columns =
         "study_id, status, spec_json, spec_hash, seed, product_version, data_checksums, created_at, updated_at, max_trials, " +
-        "completed, failed, cached, running, pending, best_trial_id, best_score, message, algorithm, objective";
+        "completed, failed, cached, running, pending, best_trial_id, best_score, message, algorithm, objective, owner, extra_trials";
 
-    /// <summary>Insert-or-replace of one study row; parameters $p0..$p19 in column order.</summary>
+    private const int ColumnCount = 22;
+
+    /// <summary>Insert-or-replace of one study row; parameters $p0..$p21 in column order.</summary>
     public static readonly string Upsert =
         "INSERT INTO studies (" + Columns + ") VALUES (" +
-        string.Join(", ", Enumerable.Range(0, 20).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture))) + ") " +
+        string.Join(", ", Enumerable.Range(0, ColumnCount).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture))) + ") " +
         "ON CONFLICT (study_id) DO UPDATE SET " +
         string.Join(", ", Columns.Split(", ").Skip(1).Select(c => c + " = excluded." + c)) + ";";
 
     /// <summary>Creates the parameters of <see cref="Upsert"/> on <paramref name="command"/>.</summary>
     public static SqliteParameter[] CreateParameters(SqliteCommand command)
     {
-        var parameters = new SqliteParameter[20];
+        var parameters = new SqliteParameter[ColumnCount];
         for (var i = 0; i < parameters.Length; i++)
         {
             parameters[i] = command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
@@ -55,6 +57,8 @@ internal static class SqliteStudyRows
         p[17].Value = SqliteValues.OrNull(study.Message);
         p[18].Value = study.Algorithm ?? "";
         p[19].Value = study.Objective ?? "";
+        p[20].Value = study.Owner ?? "";
+        p[21].Value = study.ExtraTrials;
     }
 
     /// <summary>Reads the current row (selected with <see cref="Columns"/>).</summary>
@@ -80,5 +84,7 @@ internal static class SqliteStudyRows
         Message = reader.IsDBNull(17) ? null : reader.GetString(17),
         Algorithm = reader.GetString(18),
         Objective = reader.GetString(19),
+        Owner = reader.GetString(20),
+        ExtraTrials = reader.GetInt32(21),
     };
 }

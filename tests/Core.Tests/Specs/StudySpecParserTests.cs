@@ -37,6 +37,19 @@ public class StudySpecParserTests
     }
 
     [Fact]
+    public void ParseYaml_ExternalTrainer_AcceptsWhateverMetricTheWorkersReport()
+    {
+        var yaml = "name: s\nobjective: {metric: cv_accuracy}\nspace: {kind: custom, decisions: [{name: c, type: float, min: 0.01, max: 100, log: true}]}\n" +
+            "algorithm: {name: random}\ntrainer: {kind: external}\nbudget: {max_trials: 7}\n";
+
+        var spec = StudySpecParser.ParseYaml(yaml);
+        var synthetic = Assert.Throws<SpecValidationException>(() => StudySpecParser.ParseYaml(yaml.Replace("external", "synthetic", StringComparison.Ordinal)));
+
+        Assert.Equal("external", spec.Trainer.Kind);
+        Assert.Contains(synthetic.Errors, e => e.Field == "objective.metric" && e.Message.Contains("'cv_accuracy' is not reported", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ParseYaml_TrialTimeout_ReadsSecondsAndKeepsItThroughJson()
     {
         var yaml = "name: s\nobjective: {metric: loss}\nspace: {kind: nb201}\nalgorithm: {name: random}\ntrainer: {kind: synthetic}\nbudget: {max_trials: 7, trial_timeout: 90.5}\n";
@@ -102,7 +115,7 @@ public class StudySpecParserTests
         var e = Assert.Throws<SpecValidationException>(() => StudySpecParser.ParseYaml(Yaml(budget: "budget:\n  max_trial: 100"), Catalog));
 
         var error = Assert.Single(e.Errors, x => x.Field == "budget.max_trial");
-        Assert.Equal("unknown key; did you mean 'max_trials'? known keys of budget: max_trials, parallel_trials, max_failed_trials (line 17)", error.Message);
+        Assert.Equal("unknown key; did you mean 'max_trials'? known keys of budget: max_trials, parallel_trials, max_failed_trials, trial_timeout (line 17)", error.Message);
     }
 
     [Fact]

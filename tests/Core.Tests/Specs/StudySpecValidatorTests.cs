@@ -53,7 +53,7 @@ public class StudySpecValidatorTests
         { "quoted number", Yaml(budget: "budget:\n  max_trials: '100'"), "budget.max_trials", "write numbers without quotes" },
         { "unknown key near a known one", Yaml(budget: "budget:\n  max_trial: 100"), "budget.max_trial", "did you mean 'max_trials'?" },
         { "unknown top-level key", Yaml(name: "name: test-study\ndescription: hello"), "description", "known keys: name, objective, constraints" },
-        { "section of the wrong shape", Yaml(budget: "budget: 100"), "budget", "expected a mapping of keys max_trials, parallel_trials, max_failed_trials, got the number 100" },
+        { "section of the wrong shape", Yaml(budget: "budget: 100"), "budget", "expected a mapping of keys max_trials, parallel_trials, max_failed_trials, trial_timeout, got the number 100" },
         { "yaml syntax error", Yaml(space: "space:\n  kind: [nb201"), "yaml", "syntax error at line" },
     };
 

@@ -255,4 +255,71 @@ public class LeaseBookTests
         Assert.Null(book.Find(lease.LeaseId));
         Assert.Equal("b", book.Acquire(SlotA, 5).Single().Task.StudyId);
     }
+
+    private static readonly SlotInfo Worker1 = new("client:w1", "external", "external");
+    private static readonly SlotInfo Worker2 = new("client:w2", "external", "external");
+
+    private static StudyWork External(string study, params TrialTask[] tasks) => new(study, "hash", "{spec}", tasks, false, External: true);
+
+    [Fact]
+    public void Acquire_ExternalStudy_SlotsNeverGetItsTrials()
+    {
+        var book = NewBook();
+        book.Offer(External("x", Task("x", 1), Task("x", 2)));
+        book.Offer(Offer("a", false, Task("a", 1)));
+
+        Assert.Equal(["a"], book.Acquire(SlotA, 10).Select(l => l.Task.StudyId));
+        Assert.Empty(book.Acquire(SlotB, 10));
+        Assert.Equal([1L, 2L], book.AcquireForStudy("x", Worker1, 5).Select(l => l.Lease.Task.TrialId));
+    }
+
+    [Fact]
+    public void AcquireForStudy_SameClientAsksAgain_RedeliversItsUnfinishedLeaseFirst()
+    {
+        var book = NewBook();
+        book.Offer(External("x", Task("x", 1), Task("x", 2), Task("x", 3)));
+        var first = book.AcquireForStudy("x", Worker1, 1).Single();
+        _time.Advance(TimeSpan.FromSeconds(8));
+
+        var again = book.AcquireForStudy("x", Worker1, 2);
+
+        Assert.Equal([first.Lease.LeaseId], again.Where(l => l.Redelivered).Select(l => l.Lease.LeaseId));
+        Assert.Equal(2L, again.Single(l => !l.Redelivered).Lease.Task.TrialId);
+        Assert.Equal(first.GrantedAt, again[0].GrantedAt);
+        Assert.True(again[0].Lease.ExpiresAt > first.Lease.ExpiresAt, "a re-delivered lease gets a fresh expiry");
+        Assert.Equal(3L, book.AcquireForStudy("x", Worker2, 5).Single().Lease.Task.TrialId);
+    }
+
+    [Fact]
+    public void Renew_LeaseExpired_ReturnsNullAndTheTrialGoesToTheNextWorkerUnderAttemptTwo()
+    {
+        var book = NewBook();
+        book.Offer(External("x", Task("x", 1)));
+        var lease = book.AcquireForStudy("x", Worker1, 1).Single();
+        Assert.NotNull(book.Renew("x", 1, lease.Lease.LeaseId));
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        book.ExpireLeases();
+
+        Assert.Null(book.Renew("x", 1, lease.Lease.LeaseId));
+        Assert.Empty(book.Acquire(SlotA, 5));
+        var next = book.AcquireForStudy("x", Worker2, 1).Single();
+        Assert.Equal(2, next.Lease.Attempt);
+        Assert.False(next.Redelivered);
+        Assert.Empty(book.AcquireForStudy("x", Worker1, 1));
+    }
+
+    [Fact]
+    public void Renew_AnotherTrialsLeaseOrAClosedOne_ReturnsNull()
+    {
+        var book = NewBook();
+        book.Offer(External("x", Task("x", 1), Task("x", 2)));
+        var leases = book.AcquireForStudy("x", Worker1, 2);
+
+        Assert.Null(book.Renew("x", 2, leases[0].Lease.LeaseId));
+        Assert.Null(book.Renew("y", 1, leases[0].Lease.LeaseId));
+        book.Close("x", [1]);
+        Assert.Null(book.Renew("x", 1, leases[0].Lease.LeaseId));
+        Assert.NotNull(book.Renew("x", 2, leases[1].Lease.LeaseId));
+    }
 }

@@ -96,4 +96,21 @@ public sealed class AzureTrialStoreTests(AzuriteFixture fixture) : TrialStoreCon
         Assert.Equal("s", (await other.GetStudyAsync("s"))!.StudyId);
         Assert.Equal(0.75, (await other.GetTrialAsync("s", 1))!.Metrics["accuracy"]);
     }
+
+    [Fact]
+    public async Task GetStudyAsync_EntityWrittenBeforeOwners_ReadsNoOwnerAndKeepsTheNewFields()
+    {
+        await Store.UpsertStudyAsync(Study("old", Epoch) with { Completed = 3 });
+        var table = new TableServiceClient(fixture.Server.ConnectionString).GetTableClient(_options.StudiesTable);
+        var entity = (await table.GetEntityAsync<TableEntity>("studies", "old")).Value;
+        Assert.True(entity.Remove("Owner") && entity.Remove("ExtraTrials"));
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace);
+
+        var old = await Store.GetStudyAsync("old");
+        await Store.UpsertStudyAsync(old! with { Owner = "alice", ExtraTrials = 7 });
+        var extended = await Store.GetStudyAsync("old");
+
+        Assert.Equal(("", 0, 3), (old.Owner, old.ExtraTrials, old.Completed));
+        Assert.Equal(("alice", 7), (extended!.Owner, extended.ExtraTrials));
+    }
 }

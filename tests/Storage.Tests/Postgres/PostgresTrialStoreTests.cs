@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasOrleans.Grains.Interfaces.Messages;
 using NasOrleans.Storage.Postgres;
 using static NasOrleans.Storage.Tests.TestRecords;
@@ -44,6 +45,43 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
     }
 
     [Fact]
+    public async Task InitializeAsync_SchemaAtVersionFourWithAStudy_ReadsNoOwnerAndKeepsTheNewFields()
+    {
+        await Store.UpsertTrialsAsync([Completed("old", 1, 0.5)]);
+        var schema = _options.Schema;
+
+        // The studies table exactly as versions 1 to 4 created it, with a row an earlier build wrote.
+        var at = Epoch.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        await fixture.ScalarAsync($$"""
+            DROP TABLE "{{schema}}".studies;
+            CREATE TABLE "{{schema}}".studies (
+                study_id text NOT NULL PRIMARY KEY, status integer NOT NULL, spec_json text NOT NULL, spec_hash text NOT NULL,
+                seed numeric(20, 0) NOT NULL, product_version text NOT NULL, data_checksums jsonb NOT NULL, created_at bigint NOT NULL,
+                updated_at bigint NOT NULL, max_trials integer NOT NULL, completed integer NOT NULL, failed integer NOT NULL,
+                cached integer NOT NULL, running integer NOT NULL, pending integer NOT NULL, best_trial_id bigint NULL,
+                best_score double precision NULL, message text NULL, algorithm text NOT NULL, objective text NOT NULL);
+            INSERT INTO "{{schema}}".studies VALUES
+                ('old', 1, '{}', 'hash-old', 42, '0.1.0', '{}', {{at}}, {{at}}, 100, 3, 1, 0, 2, 4, 1, 0.5, NULL, 'random', 'accuracy');
+            DELETE FROM "{{schema}}".schema_version WHERE version > 4
+            """);
+
+        await using (var reopened = new PostgresTrialStore(_options))
+        {
+            var old = await reopened.GetStudyAsync("old");
+
+            Assert.Equal(("", 0), (old!.Owner, old.ExtraTrials));
+            Assert.Equal((100, 3, 0.5, Epoch), (old.MaxTrials, old.Completed, old.BestScore, old.CreatedAt));
+            await reopened.UpsertStudyAsync(old with { Owner = "alice", ExtraTrials = 7, MaxTrials = 107 });
+        }
+
+        await using var again = new PostgresTrialStore(_options);
+        var extended = await again.GetStudyAsync("old");
+        Assert.Equal(("alice", 7, 107), (extended!.Owner, extended.ExtraTrials, extended.MaxTrials));
+        Assert.Single(await again.GetAllTrialsAsync("old"));
+        Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{schema}\".schema_version"));
+    }
+
+    [Fact]
     public async Task InitializeAsync_SchemaAtVersionThree_AddsTheArtifactsTable()
     {
         await Store.UpsertTrialsAsync([Completed("s", 1, 0.5)]);
@@ -55,7 +93,7 @@ public sealed class PostgresTrialStoreTests(PostgresFixture fixture) : TrialStor
         Assert.Equal(1, version);
         Assert.Equal(new byte[] { 1, 2, 3 }, (await reopened.GetLatestArtifactAsync("s", "checkpoint"))!.Content.ToArray());
         Assert.Single(await reopened.GetAllTrialsAsync("s"));
-        Assert.Equal(4, PostgresSchema.LatestVersion);
+        Assert.Equal(5, PostgresSchema.LatestVersion);
         Assert.Equal((long)PostgresSchema.LatestVersion, await fixture.ScalarAsync($"SELECT count(*) FROM \"{_options.Schema}\".schema_version"));
         Assert.Equal("e", await fixture.ScalarAsync(
             "SELECT a.attstorage::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'artifacts' AND a.attname = 'content'",
