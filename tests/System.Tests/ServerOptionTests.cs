@@ -82,7 +82,7 @@ public sealed class ServerOptionTests(ServeFixture serve) : IClassFixture<ServeF
             {
                 var trial = trials[0];
                 using var told = await http.PostAsJsonAsync(
-                    $"v1/studies/{study}/trials/{trial.GetProperty("trialId").GetString()}:complete",
+                    $"v1/studies/{study}/trials/{trial.GetProperty("trialId").GetRawText().Trim('"')}:complete",
                     new { leaseId = trial.GetProperty("leaseId").GetString(), metrics = new Dictionary<string, double> { ["accuracy"] = 0.5 } });
                 told.EnsureSuccessStatusCode();
                 return;

@@ -88,6 +88,15 @@ class NasServer:
             return db.execute("SELECT trial_id, lease_id, attempt, status FROM trial_completions WHERE study_id = ? ORDER BY seq",
                               (study_id,)).fetchall()
 
+    def add_key(self, owner, scope):
+        """A new API key (`nas keys add` into the service's keys file, which it reloads within seconds)."""
+        out = os.path.join(self.data, "secrets", f"{owner}-{scope}.key")
+        subprocess.run([nas_bin(), "keys", "add", "--file", os.path.join(self.data, "secrets", "api-keys.json"),
+                        "--owner", owner, "--scope", scope, "--out", out],
+                       check=True, capture_output=True, timeout=60)
+        with open(out, encoding="utf-8") as f:
+            return f.read().strip()
+
     def stop(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)

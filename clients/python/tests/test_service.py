@@ -135,6 +135,32 @@ class AuthorizationTests(ServiceTestCase):
             self.client.get_study("py-never")
         self.assertEqual(404, caught.exception.status, "the refused create must not have stored the study")
 
+    def test_read_key_is_refused_with_403_on_write_calls_and_another_owners_study(self):
+        self.client.create_study(spec("py-admins", trials=2))
+        reader = Client(self.server.url, api_key=self.server.add_key("bob", "read"))
+        writer = Client(self.server.url, api_key=self.server.add_key("carol", "write"))
+        wait_for(lambda: self._accepted(reader) and self._accepted(writer), what="the new keys to be loaded")
+
+        for call in (lambda: reader.create_study(spec("py-bobs")), lambda: reader.cancel_study("py-admins"),
+                     lambda: reader.suggest("py-admins", 1, "bob"), lambda: writer.cancel_study("py-admins"),
+                     lambda: writer.suggest("py-admins", 1, "carol"), lambda: writer.get_study("py-admins")):
+            with self.assertRaises(NasError) as caught:
+                call()
+            self.assertEqual(403, caught.exception.status, caught.exception)
+        self.assertEqual("running", self.client.get_study("py-admins")["status"])
+        self.assertEqual("py-carols", writer.create_study(spec("py-carols", trials=1))["study_id"])
+        self.assertEqual("carol", self.client.get_study("py-carols")["owner"])
+
+    @staticmethod
+    def _accepted(client):
+        try:
+            client.list_studies()
+            return True
+        except NasError as e:
+            if e.status == 401:
+                return False
+            raise
+
     def test_key_from_a_file_and_from_the_environment_are_used(self):
         path = os.path.join(self.server.data, "secrets", "admin.key")
         self.assertIsInstance(Client(self.server.url, api_key_file=path).list_studies(), list)
