@@ -65,6 +65,13 @@ public sealed class NasClusterOptions : IValidatableObject
     /// <summary>TLS between silos and from clients (<c>Nas:Cluster:Tls</c>); off by default.</summary>
     public NasTlsOptions Tls { get; set; } = new();
 
+    /// <summary>
+    /// The cluster key file (<c>Nas:Cluster:KeyFile</c>; see <see cref="Security.ClusterKey"/>): when set, the silo
+    /// sends the key on its calls and refuses calls to NasOrleans grains without it. Trusted clients read the same
+    /// file through <c>NAS_CLUSTER_KEY_FILE</c>.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>The address advertised under Redis clustering (<see cref="AdvertisedIPAddress"/>, or loopback).</summary>
     /// <returns>The parsed address.</returns>
     public IPAddress ResolveAdvertisedAddress() =>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Hosting;
+using NasOrleans.Hosting.Security;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -54,6 +55,11 @@ public static class NasClusteringExtensions
         }
 
         builder.UseNasTls(options.Tls);
+        if (options.KeyFile is { Length: > 0 } keyFile)
+        {
+            builder.UseNasClusterKey(ClusterKey.FromFile(keyFile));
+        }
+
         builder.UseKubernetesHostingInCluster(options);
         if (options.FastFailureDetection)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Grains.Telemetry;
 using NasOrleans.Hosting;
+using NasOrleans.Hosting.Security;
 using OpenTelemetry.Trace;
 
 namespace NasOrleans.Client.Backends;
@@ -27,7 +28,14 @@ public static class GatewayConnection
     /// As <see cref="ConnectAsync(string, CancellationToken)"/>, over TLS when <paramref name="tls"/> is given
     /// (<see cref="NasTlsExtensions.UseNasTls(IClientBuilder, NasTlsOptions)"/>): a TLS cluster refuses a client without it.
     /// </summary>
-    public static async Task<GrainStudyClient> ConnectAsync(string gateways, NasTlsOptions? tls, CancellationToken cancellationToken)
+    public static Task<GrainStudyClient> ConnectAsync(string gateways, NasTlsOptions? tls, CancellationToken cancellationToken) =>
+        ConnectAsync(gateways, tls, ClusterKeyExtensions.FromEnvironment(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(string, NasTlsOptions?, CancellationToken)"/>, sending <paramref name="key"/> (the
+    /// cluster's key; by default from <see cref="ClusterKey.FileVariable"/>) with every call: a silo with a key refuses calls without it.
+    /// </summary>
+    public static async Task<GrainStudyClient> ConnectAsync(string gateways, NasTlsOptions? tls, ClusterKey? key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateways);
         var endpoints = gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
@@ -47,7 +55,9 @@ public static class GatewayConnection
                 .AddOtlpExporter());
         }
 
-        builder.UseOrleansClient(client => client
+        builder.UseOrleansClient(client =>
+        {
+            client
             .AddActivityPropagation()
             .UseStaticClustering(endpoints)
             .UseConnectionRetryFilter(retry)
@@ -57,7 +67,12 @@ public static class GatewayConnection
                 o.ServiceId = Environment.GetEnvironmentVariable("NAS_SERVICE_ID") is { Length: > 0 } s ? s : NasClusterOptions.DefaultId;
             })
             .Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
-            .UseNasTls(tls ?? new NasTlsOptions()));
+            .UseNasTls(tls ?? new NasTlsOptions());
+            if (key is not null)
+            {
+                client.UseNasClusterKey(key);
+            }
+        });
         var host = builder.Build();
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NasOrleans.Client.Embedded;
 using NasOrleans.Hosting;
+using NasOrleans.Hosting.Security;
 using NasOrleans.Storage.Sqlite;
 
 namespace NasOrleans.Client.Backends;
@@ -58,7 +59,7 @@ internal static class StudyClientFactory
     {
         if (RunnerInfo.FindLive(dataDirectory) is { } runner)
         {
-            return await GatewayConnection.ConnectAsync($"127.0.0.1:{runner.GatewayPort}", cancellationToken);
+            return await GatewayConnection.ConnectAsync($"127.0.0.1:{runner.GatewayPort}", null, ClusterKey.FromFile(EmbeddedSilo.KeyPath(dataDirectory)), cancellationToken);
         }
 
         var options = new NasSiloOptions { DataDirectory = dataDirectory, SharedDirectory = settings.SharedDirectory, TrainerSlots = 0 };

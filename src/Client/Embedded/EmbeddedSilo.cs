@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Hosting;
+using NasOrleans.Hosting.Security;
 
 namespace NasOrleans.Client.Embedded;
 
@@ -48,6 +49,14 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
         var siloPort = FreePort();
         var gatewayPort = FreePort();
+        // The local gateway is reachable by every user of the machine: only holders of this key (in the data directory,
+        // mode 0600) may call its grains.
+        var key = ClusterKey.Generate();
+        if (options.Store == StoreKind.Sqlite)
+        {
+            key.WriteTo(KeyPath(options.DataDirectory));
+        }
+
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -56,6 +65,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort, gatewayPort, null, NasClusterOptions.DefaultId, NasClusterOptions.DefaultId)
             .UseInMemoryReminderService()
+            .UseNasClusterKey(key)
             .AddNas(options));
         var host = builder.Build();
         try
@@ -76,6 +86,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
         return new EmbeddedSilo(host, dataLock, options.DataDirectory, gatewayPort);
     }
+
+    /// <summary>Where a running embedded silo keeps its cluster key: <c>DIR/secrets/cluster.key</c>.</summary>
+    public static string KeyPath(string dataDirectory) => Path.Combine(dataDirectory, "secrets", "cluster.key");
 
     /// <summary>Stops the silo cleanly (trainer slots drain) and releases the data directory.</summary>
     public async ValueTask DisposeAsync()

@@ -55,7 +55,9 @@ public sealed partial class AskTellGrain
         Studies.GetOrAdd(specHash, _ => AskTellStudy.From(StudySpecParser.ParseJson(specJson, _trainers)));
 
     private async Task<ExternalLease?> CurrentAsync(string studyId, long trialId, Guid leaseId, CancellationToken cancellationToken) =>
-        await SchedulerShards.For(GrainFactory, studyId, _shards).RenewLeaseAsync(studyId, trialId, leaseId, cancellationToken);
+        await (await SchedulerAsync(studyId)).RenewLeaseAsync(studyId, trialId, leaseId, cancellationToken);
+
+    private async ValueTask<ISchedulerGrain> SchedulerAsync(string studyId) => SchedulerShards.For(GrainFactory, studyId, await _shards.GetAsync());
 
     /// <summary>True when the lease ran past the study's trial timeout; the trial is then recorded as failed under that lease.</summary>
     private async Task<bool> TimedOutAsync(string studyId, ExternalLease lease, CancellationToken cancellationToken)

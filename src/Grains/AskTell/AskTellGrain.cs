@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NasOrleans.Core.Spaces;
 using NasOrleans.Core.Specs;
 using NasOrleans.Core.Trainers;
@@ -29,16 +28,16 @@ public sealed partial class AskTellGrain : Grain, IAskTellGrain
     private static readonly ConcurrentDictionary<string, AskTellStudy> Studies = new(StringComparer.Ordinal);
     private readonly TrainerCatalog _trainers;
     private readonly TimeProvider _time;
-    private readonly int _shards;
+    private readonly SchedulerShardCount _shards;
     private readonly ILogger<AskTellGrain> _logger;
 
     /// <summary>Creates the grain.</summary>
-    public AskTellGrain(TrainerCatalog trainers, TimeProvider time, IOptions<SchedulerOptions> scheduler, ILogger<AskTellGrain> logger)
+    public AskTellGrain(TrainerCatalog trainers, TimeProvider time, SchedulerShardCount shards, ILogger<AskTellGrain> logger)
     {
-        ArgumentNullException.ThrowIfNull(scheduler);
         _trainers = trainers;
         _time = time;
-        _shards = scheduler.Value.Shards;
+        // The cluster's count (the study catalog's), not this silo's option: a trainer silo may be configured with another.
+        _shards = shards;
         _logger = logger;
     }
 
@@ -71,7 +70,7 @@ public sealed partial class AskTellGrain : Grain, IAskTellGrain
         }
 
         var slot = SlotOf(clientId);
-        var leases = await SchedulerShards.For(GrainFactory, studyId, _shards).AcquireForStudyAsync(studyId, slot, count, cancellationToken);
+        var leases = await (await SchedulerAsync(studyId)).AcquireForStudyAsync(studyId, slot, count, cancellationToken);
         var fresh = leases.Where(l => !l.Redelivered).ToList();
         if (fresh.Count > 0)
         {

@@ -14,6 +14,7 @@ internal sealed partial class LeaseBook
     private readonly Dictionary<Guid, ActiveLease> _leases = [];
     private readonly Dictionary<string, SlotRecord> _slots = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _roundRobin = new();
+    private readonly HashSet<string> _dropped = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly TimeSpan _leaseTimeout;
     private readonly DateTimeOffset _recoverUntil;
@@ -37,6 +38,7 @@ internal sealed partial class LeaseBook
     /// <summary>Takes a study's offer (see <see cref="StudyWork.Resync"/>); returns how many trials were added.</summary>
     public int Offer(StudyWork work)
     {
+        _dropped.Remove(work.StudyId);
         var study = GetOrAdd(work.StudyId);
         study.SpecHash = work.SpecHash;
         study.SpecJson = work.SpecJson;
@@ -124,6 +126,12 @@ internal sealed partial class LeaseBook
         {
             _leases[beat.LeaseId] = lease with { ExpiresAt = now + _leaseTimeout };
             return true;
+        }
+
+        // A dropped study (cancelled, finished, deleted) adopts nothing: its trainers hear LeaseLost and stop training.
+        if (_dropped.Contains(beat.Task.StudyId))
+        {
+            return false;
         }
 
         var study = GetOrAdd(beat.Task.StudyId);
@@ -224,9 +232,10 @@ internal sealed partial class LeaseBook
         return dead;
     }
 
-    /// <summary>Drops a study's queue and leases; returns the number of leases dropped.</summary>
+    /// <summary>Drops a study's queue and leases, and adopts no lease of it from heartbeats until it offers again; returns the number of leases dropped.</summary>
     public int DropStudy(string studyId)
     {
+        _dropped.Add(studyId);
         if (!_studies.Remove(studyId, out var study))
         {
             return 0;

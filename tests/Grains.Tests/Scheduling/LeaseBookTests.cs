@@ -322,4 +322,20 @@ public class LeaseBookTests
         Assert.Null(book.Renew("x", 1, leases[0].Lease.LeaseId));
         Assert.NotNull(book.Renew("x", 2, leases[1].Lease.LeaseId));
     }
+
+    [Fact]
+    public void Beat_DroppedStudy_IsRefusedSoItsTrainersStopUntilTheStudyOffersAgain()
+    {
+        var book = NewBook();
+        book.Offer(Offer("a", false, Task("a", 1)));
+        var lease = book.Acquire(SlotA, 1).Single();
+
+        book.DropStudy("a");
+
+        Assert.False(book.Beat(Beat(lease, SlotA)));
+        Assert.Equal(0, book.LeaseCount);
+        book.Offer(Offer("a", true, Task("a", 2)));
+        var adopted = book.Beat(new LeaseBeat(Guid.NewGuid(), Task("a", 2), 1, SlotB), out var wasAdopted);
+        Assert.True(adopted && wasAdopted);
+    }
 }
