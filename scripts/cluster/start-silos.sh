@@ -38,12 +38,17 @@ if [ ! -f "$silo_dll" ] || [ ! -f "$trainer_dll" ]; then
     dotnet build "$root/src/TrainerHost/TrainerHost.csproj" -c "$config" -nologo -v quiet >/dev/null
 fi
 mkdir -p "$dir/silos"
+# The cluster key (mode 0600, kept across restarts): silos refuse grain calls without it, so reaching a gateway is not
+# enough to read or change studies; trusted clients (nas --gateway, nas chaos) read it through NAS_CLUSTER_KEY_FILE.
+key_file="$dir/secrets/cluster.key"
+nas_secret "$key_file" >/dev/null
 
 common=(
     --Nas:Cluster:Clustering=Redis
     "--Nas:Cluster:ClusterId=$cluster_id" "--Nas:Cluster:ServiceId=$cluster_id"
     "--Nas:Cluster:FastFailureDetection=${NAS_FAST_FAILURE_DETECTION:-true}"
     --Nas:Silo:Store=Postgres
+    "--Nas:Cluster:KeyFile=$key_file"
 )
 # TLS between the silos and from clients when NAS_TLS_DIR names what make-certs.sh DIR made (silo.crt, silo.key, ca.crt).
 tls_env=()
@@ -124,8 +129,8 @@ if [ ${#gateways[@]} -gt 0 ]; then
     list=$(IFS=,; echo "${gateways[*]}")
     echo "Gateways: $list"
     if [ -n "${NAS_TLS_DIR:-}" ]; then
-        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id NAS_TLS_CERT=$tls/client.crt NAS_TLS_KEY=$tls/client.key NAS_TLS_CA=$tls/ca.crt dotnet run --project src/Client -- <command> --gateway $list"
+        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id NAS_CLUSTER_KEY_FILE=$key_file NAS_TLS_CERT=$tls/client.crt NAS_TLS_KEY=$tls/client.key NAS_TLS_CA=$tls/ca.crt dotnet run --project src/Client -- <command> --gateway $list"
     else
-        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id dotnet run --project src/Client -- <command> --gateway $list"
+        echo "Client:   NAS_CLUSTER_ID=$cluster_id NAS_SERVICE_ID=$cluster_id NAS_CLUSTER_KEY_FILE=$key_file dotnet run --project src/Client -- <command> --gateway $list"
     fi
 fi

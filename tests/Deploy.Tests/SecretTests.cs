@@ -32,8 +32,29 @@ public sealed class SecretTests
         Assert.Empty(manifests.OfType<V1Secret>());
         var volumes = manifests.SiloDeployments.SelectMany(d => d.Spec.Template.Spec.Volumes).Where(v => v.Secret is not null);
         Assert.All(manifests.SiloDeployments, d => Assert.Contains(d.Spec.Template.Spec.Volumes, v => v.Secret?.SecretName == "nas-tls"));
-        Assert.All(volumes, v => Assert.Equal("nas-tls", v.Secret.SecretName));
+        Assert.All(volumes, v => Assert.Contains(v.Secret.SecretName, new[] { "nas-tls", "nas-cluster-key" }));
         Assert.All(manifests.SiloDeployments, d =>
             Assert.Contains(d.Spec.Template.Spec.Containers.Single().Env, e => e is { Name: "Nas__Cluster__Tls__Enabled", Value: "true" }));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("production")]
+    [InlineData("gpu")]
+    public void Silos_ClusterKey_MountedReadOnlyFromItsSecretAndNamedByTheKeyFile(string overlay)
+    {
+        var manifests = RenderedManifests.ForOverlay(overlay);
+
+        Assert.NotEmpty(manifests.SiloDeployments);
+        Assert.All(manifests.SiloDeployments, d =>
+        {
+            var pod = d.Spec.Template.Spec;
+            var container = pod.Containers.Single();
+            var volume = Assert.Single(pod.Volumes, v => v.Secret?.SecretName == "nas-cluster-key");
+            var mount = Assert.Single(container.VolumeMounts, m => m.Name == volume.Name);
+            Assert.True(mount.ReadOnlyProperty);
+            Assert.Equal(Convert.ToInt32("400", 8), volume.Secret.DefaultMode); // YAML 0400 is octal: owner read only
+            Assert.Contains(container.Env, e => e.Name == "Nas__Cluster__KeyFile" && e.Value == mount.MountPath + "/key");
+        });
     }
 }

@@ -30,15 +30,22 @@ public partial class ClusterScriptTests
             Assert.True(started.Code == 0, started.Output);
             Assert.Contains("NAS_TLS_CERT=" + Path.Combine(tls, "client.crt"), started.Output, StringComparison.Ordinal);
 
-            var (withCertificate, output) = await SlotsAsync(clusterId, gateway, tls, tls);
+            var key = Path.Combine(services.Directory, "secrets", "cluster.key");
+            Assert.Contains("NAS_CLUSTER_KEY_FILE=" + key, started.Output, StringComparison.Ordinal);
+            var (withCertificate, output) = await SlotsAsync(clusterId, gateway, tls, tls, key);
             Assert.True(withCertificate == 0, output);
             Assert.Contains("\"slots\"", output, StringComparison.Ordinal); // the trainer joined the control silo over TLS
 
-            var (plain, plainOutput) = await SlotsAsync(clusterId, gateway, null, null);
+            // A certificate alone connects, but the silos answer no grain call without the cluster key.
+            var (keyless, keylessOutput) = await SlotsAsync(clusterId, gateway, tls, tls, null);
+            Assert.True(keyless is not 0 and not null, keylessOutput);
+            Assert.Contains("without the cluster key", keylessOutput, StringComparison.Ordinal);
+
+            var (plain, plainOutput) = await SlotsAsync(clusterId, gateway, null, null, key);
             Assert.True(plain == 5, plainOutput);
             Assert.Contains("--tls-cert", plainOutput, StringComparison.Ordinal);
 
-            var (foreign, foreignOutput) = await SlotsAsync(clusterId, gateway, other, tls);
+            var (foreign, foreignOutput) = await SlotsAsync(clusterId, gateway, other, tls, key);
             Assert.True(foreign == 5, foreignOutput);
         }
         finally
@@ -47,10 +54,18 @@ public partial class ClusterScriptTests
         }
     }
 
-    /// <summary>Runs <c>nas slots --json</c> against the gateway with the client files of <paramref name="certificates"/> and the CA of <paramref name="ca"/> (none: plain TCP).</summary>
-    private static async Task<(int? Code, string Output)> SlotsAsync(string clusterId, int gateway, string? certificates, string? ca)
+    /// <summary>
+    /// Runs <c>nas slots --json</c> against the gateway with the client files of <paramref name="certificates"/> and the CA of
+    /// <paramref name="ca"/> (none: plain TCP), sending the cluster key of <paramref name="keyFile"/> (none: no key).
+    /// </summary>
+    private static async Task<(int? Code, string Output)> SlotsAsync(string clusterId, int gateway, string? certificates, string? ca, string? keyFile)
     {
         var environment = new Dictionary<string, string> { ["NAS_CLUSTER_ID"] = clusterId, ["NAS_SERVICE_ID"] = clusterId };
+        if (keyFile is not null)
+        {
+            environment["NAS_CLUSTER_KEY_FILE"] = keyFile;
+        }
+
         if (certificates is not null && ca is not null)
         {
             environment["NAS_TLS_CERT"] = Path.Combine(certificates, "client.crt");

@@ -48,6 +48,10 @@ internal static class CommandRunner
         {
             return await FailAsync(ExitCodes.Interrupted, null, "interrupted");
         }
+        catch (UnauthorizedAccessException ex) when (ex.Message.Contains("cluster key", StringComparison.Ordinal))
+        {
+            return await FailAsync(ExitCodes.Unavailable, null, ex.Message);
+        }
         catch (Exception ex)
         {
             await Console.Error.WriteLineAsync(ex.ToString());
