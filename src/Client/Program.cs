@@ -35,6 +35,8 @@ root.Subcommands.Add(PlayCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));
 root.Subcommands.Add(BenchCommand.Create(global));
 root.Subcommands.Add(ChaosCommand.Create(global));
+root.Subcommands.Add(ServeCommand.Create(global));
+root.Subcommands.Add(KeysCommand.Create(global));
 // Ctrl-C cancels the command's token; give `nas run` time to drain its trainer slots and stop the silo cleanly.
 // No response files: `@FILE` is ours (--postgres @FILE, --azure @FILE read a connection string from FILE; see ConnectionStringArgument).
 var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };

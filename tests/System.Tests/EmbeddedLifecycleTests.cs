@@ -108,14 +108,16 @@ public sealed class EmbeddedLifecycleTests : IDisposable
 
         using var runner = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(data, "runner.json"), timeout.Token));
         var gateway = $"127.0.0.1:{runner.RootElement.GetProperty("GatewayPort").GetInt32()}";
-        using (var watch = NasProcess.Start("watch", "watched", "--gateway", gateway))
+        // The runner's gateway answers only holders of its cluster key (in the data directory, as an operator would give it).
+        var key = new Dictionary<string, string> { ["NAS_CLUSTER_KEY_FILE"] = Path.Combine(data, "secrets", "cluster.key") };
+        using (var watch = NasProcess.Start(key, "watch", "watched", "--gateway", gateway))
         {
             await WaitForOutputAsync(watch, "watched: running", timeout.Token);
             watch.Kill();
         }
 
         var afterKill = await TryCountAsync(store, "watched");
-        using var second = NasProcess.Start("watch", "watched", "--gateway", gateway, "--json");
+        using var second = NasProcess.Start(key, "watch", "watched", "--gateway", gateway, "--json");
         await WaitForOutputAsync(second, "watched: running", timeout.Token);
         File.Delete(hold);
         var code = await second.WaitAsync(TimeSpan.FromSeconds(90));

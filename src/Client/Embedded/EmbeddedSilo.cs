@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Hosting;
+using NasOrleans.Hosting.Http;
 using NasOrleans.Hosting.Security;
 
 namespace NasOrleans.Client.Embedded;
@@ -35,8 +38,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     /// <summary>The silo's services.</summary>
     public IServiceProvider Services => _host.Services;
 
-    /// <summary>Starts a silo; throws <see cref="CliException"/> when another process already hosts this data directory.</summary>
-    public static async Task<EmbeddedSilo> StartAsync(NasSiloOptions options, LogLevel logLevel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a silo; throws <see cref="CliException"/> when another process already hosts this data directory. With
+    /// <see cref="NasSiloOptions.HttpPort"/> set it also serves HTTP (<see cref="NasHttpServer"/>: health, metrics, and
+    /// the gateway when <paramref name="configuration"/> says <c>Nas:Gateway:Enabled</c>).
+    /// </summary>
+    public static async Task<EmbeddedSilo> StartAsync(NasSiloOptions options, LogLevel logLevel, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
@@ -57,7 +64,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             key.WriteTo(KeyPath(options.DataDirectory));
         }
 
-        var builder = Host.CreateApplicationBuilder();
+        var web = options.HttpPort > 0 ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }) : null;
+        IHostApplicationBuilder builder = web is null ? Host.CreateApplicationBuilder() : web;
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter((category, level) => level >= (category?.StartsWith("NasOrleans", StringComparison.Ordinal) == true ? logLevel : LogLevel.Error));
@@ -67,7 +76,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             .UseInMemoryReminderService()
             .UseNasClusterKey(key)
             .AddNas(options));
-        var host = builder.Build();
+        IHost host = web is null ? ((HostApplicationBuilder)builder).Build() : NasHttpServer.Build(web, options);
         try
         {
             await host.StartAsync(cancellationToken);

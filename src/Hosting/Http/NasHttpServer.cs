@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NasOrleans.Gateway;
 using Orleans.Dashboard;
 
 namespace NasOrleans.Hosting.Http;
@@ -16,7 +17,8 @@ namespace NasOrleans.Hosting.Http;
 /// The silo's HTTP server on <see cref="NasSiloOptions.HttpPort"/>: <c>/healthz</c> answers while the process runs,
 /// <c>/readyz</c> once the silo is an active cluster member and its store answers (what a Kubernetes readiness probe
 /// and a load balancer need), <c>/metrics</c> in Prometheus' text format, and the Orleans Dashboard at
-/// <c>/dashboard</c> when <see cref="NasSiloOptions.Dashboard"/> is set.
+/// <c>/dashboard</c> when <see cref="NasSiloOptions.Dashboard"/> is set; with <c>Nas:Gateway:Enabled</c> also the
+/// gateway service (gRPC and HTTP/JSON under <c>/v1</c>, <see cref="GatewayHosting"/>), on HTTP/1.1 and HTTP/2 (h2c).
 /// </summary>
 public static class NasHttpServer
 {
@@ -44,7 +46,20 @@ public static class NasHttpServer
         // Kestrel starts beside the silo, not after it: /healthz answers while the silo joins (a liveness probe must not
         // restart a silo that is still joining), and /readyz says it is not ready yet.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort));
+        var gateway = GatewayHosting.IsEnabled(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort, listen =>
+        {
+            if (gateway)
+            {
+                // gRPC needs HTTP/2; on plain http a gRPC client speaks it with prior knowledge (h2c), browsers HTTP/1.1.
+                listen.UseH2cPriorKnowledge();
+            }
+        }));
+        if (gateway)
+        {
+            builder.AddNasGateway(builder.Configuration);
+        }
+
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterReadyCheck>("cluster", tags: [ReadyTag])
             .AddCheck<StoreReadyCheck>("store", tags: [ReadyTag]);
@@ -55,6 +70,11 @@ public static class NasHttpServer
         if (options.Dashboard)
         {
             app.MapOrleansDashboard(DashboardPath);
+        }
+
+        if (gateway)
+        {
+            app.MapNasGateway();
         }
 
         return app;
