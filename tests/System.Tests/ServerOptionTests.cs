@@ -55,13 +55,15 @@ public sealed class ServerOptionTests(ServeFixture serve) : IClassFixture<ServeF
         Assert.True(code == 0, stderr);
     }
 
-    [Fact]
-    public async Task BenchAskTell_Http_PrintsRatesAndLatenciesPerWorkerCount()
+    [Theory]
+    [InlineData("http")]
+    [InlineData("grpc")]
+    public async Task BenchAskTell_Transport_PrintsRatesAndLatenciesPerWorkerCount(string transport)
     {
         var key = new Dictionary<string, string> { ["NAS_API_KEY"] = serve.AdminKey };
 
         var (code, stdout, stderr) = await NasProcess.RunApartAsync(TimeSpan.FromSeconds(120), key,
-            "bench", "asktell", "--server", serve.Url, "--transport", "http", "--workers", "1,4", "--trials", "40", "--in-process-trials", "0", "--json");
+            "bench", "asktell", "--server", serve.Url, "--transport", transport, "--workers", "1,4", "--trials", "40", "--in-process-trials", "0", "--json");
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -69,6 +71,19 @@ public sealed class ServerOptionTests(ServeFixture serve) : IClassFixture<ServeF
         Assert.Equal([1, 4], results.Select(r => r.GetProperty("workers").GetInt32()));
         Assert.All(results, r => Assert.True(r.GetProperty("trials_per_second").GetDouble() > 0));
         Assert.All(results, r => Assert.True(r.GetProperty("complete_p99_ms").GetDouble() >= r.GetProperty("complete_p50_ms").GetDouble()));
+        Assert.Equal(transport, json.RootElement.GetProperty("transport").GetString());
+    }
+
+    [Fact]
+    public async Task BenchAskTell_GrpcWithoutKey_ExitsOneSayingUnauthenticated()
+    {
+        var none = new Dictionary<string, string> { ["NAS_API_KEY"] = "" };
+
+        var (code, _, stderr) = await NasProcess.RunApartAsync(TimeSpan.FromSeconds(60), none,
+            "bench", "asktell", "--server", serve.Url, "--transport", "grpc", "--workers", "1", "--trials", "1", "--in-process-trials", "0");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Unauthenticated", stderr, StringComparison.Ordinal);
     }
 
     private static async Task TellOneAsync(HttpClient http, string study)
