@@ -32,7 +32,7 @@ public sealed class SecretTests
         Assert.Empty(manifests.OfType<V1Secret>());
         var volumes = manifests.SiloDeployments.SelectMany(d => d.Spec.Template.Spec.Volumes).Where(v => v.Secret is not null);
         Assert.All(manifests.SiloDeployments, d => Assert.Contains(d.Spec.Template.Spec.Volumes, v => v.Secret?.SecretName == "nas-tls"));
-        Assert.All(volumes, v => Assert.Contains(v.Secret.SecretName, new[] { "nas-tls", "nas-cluster-key" }));
+        Assert.All(volumes, v => Assert.Contains(v.Secret.SecretName, new[] { "nas-tls", "nas-cluster-key", "nas-api-keys" }));
         Assert.All(manifests.SiloDeployments, d =>
             Assert.Contains(d.Spec.Template.Spec.Containers.Single().Env, e => e is { Name: "Nas__Cluster__Tls__Enabled", Value: "true" }));
     }
@@ -56,5 +56,24 @@ public sealed class SecretTests
             Assert.Equal(Convert.ToInt32("400", 8), volume.Secret.DefaultMode); // YAML 0400 is octal: owner read only
             Assert.Contains(container.Env, e => e.Name == "Nas__Cluster__KeyFile" && e.Value == mount.MountPath + "/key");
         });
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("production")]
+    public void ControlSilos_Gateway_EnabledWithTheKeysFileOfItsSecret(string overlay)
+    {
+        var manifests = RenderedManifests.ForOverlay(overlay);
+        var control = Assert.Single(manifests.SiloDeployments, d => d.Metadata.Name == "nas-control");
+        var pod = control.Spec.Template.Spec;
+        var container = pod.Containers.Single();
+
+        var volume = Assert.Single(pod.Volumes, v => v.Secret?.SecretName == "nas-api-keys");
+        var mount = Assert.Single(container.VolumeMounts, m => m.Name == volume.Name);
+        Assert.True(mount.ReadOnlyProperty);
+        Assert.Contains(container.Env, e => e is { Name: "Nas__Gateway__Enabled", Value: "true" });
+        Assert.Contains(container.Env, e => e.Name == "Nas__Gateway__ApiKeysFile" && e.Value!.StartsWith(mount.MountPath + "/", StringComparison.Ordinal));
+        Assert.All(manifests.SiloDeployments.Where(d => d.Metadata.Name != "nas-control"), d =>
+            Assert.DoesNotContain(d.Spec.Template.Spec.Volumes, v => v.Secret?.SecretName == "nas-api-keys"));
     }
 }

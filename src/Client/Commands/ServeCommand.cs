@@ -82,7 +82,6 @@ internal static class ServeCommand
             [$"{NasGatewayOptions.SectionName}:{nameof(NasGatewayOptions.Enabled)}"] = "true",
             [$"{NasGatewayOptions.SectionName}:{nameof(NasGatewayOptions.ApiKeysFile)}"] = keysFile,
         };
-        // TODO(lead): map the NasOrleans dashboard (/ui, MapNasDashboard) here once src/Dashboard is on main.
         await using var silo = await EmbeddedSilo.StartAsync(options, logLevel, cancellationToken, configuration);
         var host = options.HttpAddress.Contains(':', StringComparison.Ordinal) ? $"[{options.HttpAddress}]" : options.HttpAddress;
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"NasOrleans service on http://{host}:{options.HttpPort} (admin key in {adminKey})"));

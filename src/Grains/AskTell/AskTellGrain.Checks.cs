@@ -62,9 +62,14 @@ public sealed partial class AskTellGrain
     /// <summary>True when the lease ran past the study's trial timeout; the trial is then recorded as failed under that lease.</summary>
     private async Task<bool> TimedOutAsync(string studyId, ExternalLease lease, CancellationToken cancellationToken)
     {
-        var study = GrainFactory.GetGrain<IStudyGrain>(studyId);
-        var summary = await study.GetStatusAsync(cancellationToken);
-        var info = Describe(summary.SpecHash, summary.SpecJson);
+        // By the lease's spec hash: no call to the study once this silo has seen the spec.
+        var hash = lease.Lease.Task.SpecHash;
+        if (!Studies.TryGetValue(hash, out var info))
+        {
+            var spec = await GrainFactory.GetGrain<IStudyGrain>(studyId).GetSpecAsync(cancellationToken) ?? throw new KeyNotFoundException($"there is no study '{studyId}'");
+            info = Describe(hash, spec);
+        }
+
         var elapsed = _time.GetUtcNow() - lease.GrantedAt;
         if (info.TrialTimeout is not { } timeout || elapsed <= timeout)
         {
@@ -86,7 +91,7 @@ public sealed partial class AskTellGrain
             Succeeded = failure is null,
             Metrics = metrics,
             Error = failure,
-            Trainer = "external",
+            Trainer = lease.Holder is { Length: > 0 } holder ? holder : "external",
             Attempt = lease.Lease.Attempt,
             DurationSeconds = Math.Max(0, (_time.GetUtcNow() - lease.GrantedAt).TotalSeconds),
         };

@@ -39,13 +39,13 @@ internal sealed partial class LeaseBook
             var attempt = Math.Max(study.Attempts.GetValueOrDefault(task.TrialId), task.PreviousAttempts) + 1;
             var lease = new TrialLease(Guid.NewGuid(), task, attempt, now + _leaseTimeout, study.SpecJson);
             Grant(study, lease, record);
-            result.Add(new ExternalLease(lease, now, Redelivered: false));
+            result.Add(new ExternalLease(lease, now, Redelivered: false, slot.SlotId));
         }
 
         return result;
     }
 
-    /// <summary>Renews <paramref name="leaseId"/> when it is the current lease of the trial; null otherwise.</summary>
+    /// <summary>Renews <paramref name="leaseId"/> when it is the current lease of the trial; null otherwise. The lease comes without its spec (the caller has it by the task's spec hash).</summary>
     public ExternalLease? Renew(string studyId, long trialId, Guid leaseId)
     {
         if (!_leases.TryGetValue(leaseId, out var active) || active.Lease.Task.StudyId != studyId || active.Lease.Task.TrialId != trialId)
@@ -58,13 +58,14 @@ internal sealed partial class LeaseBook
             slot.LastSeen = _time.GetUtcNow();
         }
 
-        return Renew(active, _time.GetUtcNow(), redelivered: false);
+        var renewed = Renew(active, _time.GetUtcNow(), redelivered: false);
+        return renewed with { Lease = renewed.Lease with { SpecJson = "" } };
     }
 
     private ExternalLease Renew(ActiveLease active, DateTimeOffset now, bool redelivered)
     {
         var lease = active.Lease with { ExpiresAt = now + _leaseTimeout };
         _leases[lease.LeaseId] = active with { Lease = lease, ExpiresAt = lease.ExpiresAt };
-        return new ExternalLease(lease, active.GrantedAt, redelivered);
+        return new ExternalLease(lease, active.GrantedAt, redelivered, active.Slot.SlotId);
     }
 }

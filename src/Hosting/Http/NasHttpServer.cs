@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NasOrleans.Gateway;
+using NasOrleans.Dashboard;
 using Orleans.Dashboard;
 
 namespace NasOrleans.Hosting.Http;
@@ -18,7 +19,8 @@ namespace NasOrleans.Hosting.Http;
 /// <c>/readyz</c> once the silo is an active cluster member and its store answers (what a Kubernetes readiness probe
 /// and a load balancer need), <c>/metrics</c> in Prometheus' text format, and the Orleans Dashboard at
 /// <c>/dashboard</c> when <see cref="NasSiloOptions.Dashboard"/> is set; with <c>Nas:Gateway:Enabled</c> also the
-/// gateway service (gRPC and HTTP/JSON under <c>/v1</c>, <see cref="GatewayHosting"/>), on HTTP/1.1 and HTTP/2 (h2c).
+/// gateway service (gRPC and HTTP/JSON under <c>/v1</c>, <see cref="GatewayHosting"/>), on HTTP/1.1 and HTTP/2 (h2c), and
+/// the NasOrleans dashboard under <see cref="UiPath"/> behind the same API keys ("/" redirects there).
 /// </summary>
 public static class NasHttpServer
 {
@@ -33,6 +35,9 @@ public static class NasHttpServer
 
     /// <summary>Orleans Dashboard path.</summary>
     public const string DashboardPath = "/dashboard";
+
+    /// <summary>The NasOrleans dashboard's path (with the gateway; "/" redirects there).</summary>
+    public const string UiPath = DashboardNames.DefaultPrefix;
 
     private const string ReadyTag = "ready";
 
@@ -58,6 +63,7 @@ public static class NasHttpServer
         if (gateway)
         {
             builder.AddNasGateway(builder.Configuration);
+            builder.Services.AddNasDashboard();
         }
 
         builder.Services.AddHealthChecks()
@@ -75,6 +81,9 @@ public static class NasHttpServer
         if (gateway)
         {
             app.MapNasGateway();
+            // The web dashboard beside the API, behind the same keys (the Orleans Dashboard keeps /dashboard).
+            app.MapNasDashboard(UiPath);
+            app.MapGet("/", () => Results.Redirect(UiPath + "/"));
         }
 
         return app;

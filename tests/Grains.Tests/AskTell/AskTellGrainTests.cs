@@ -63,7 +63,7 @@ public class AskTellGrainTests(ClusterFixture fixture)
         Assert.Equal(6, summary.Completed);
         Assert.Equal("alice", summary.Owner);
         var best = (await study.GetBestAsync(1)).Single();
-        Assert.Equal("external", best.Trainer);
+        Assert.Equal("client:w1", best.Trainer);
         Assert.Contains(best.Metrics["accuracy"], new[] { 0.8, 0.9 });
     }
 
