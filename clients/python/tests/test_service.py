@@ -118,6 +118,20 @@ class RedeliveryTests(ServiceTestCase):
         self.assertEqual(0.5, kept["metrics"]["accuracy"])
 
 
+    def test_another_client_id_does_not_get_a_held_trial(self):
+        study = "py-held"
+        self.client.create_study(spec(study, trials=3, parallel=3))
+        held = self.client.suggest(study, 1, "host-b:0").trials[0]
+
+        other = self.client.suggest(study, 1, "host-c:0")
+        again = self.client.suggest(study, 1, "host-b:0")
+
+        self.assertNotIn(held.trial_id, [t.trial_id for t in other.trials])
+        self.assertFalse(any(t.redelivered for t in other.trials))
+        self.assertEqual([held.trial_id], [t.trial_id for t in again.trials])
+        self.assertTrue(again.trials[0].redelivered)
+
+
 class AuthorizationTests(ServiceTestCase):
     def test_no_key_is_refused_with_401(self):
         anonymous = Client(self.server.url, api_key="")
