@@ -17,7 +17,7 @@ internal static class AskTellBenchCommand
         var transport = new Option<string>("--transport") { Description = "http (JSON transcoding) or grpc (default: http).", DefaultValueFactory = _ => "http" };
         var workers = new Option<string>("--workers") { Description = "Concurrent workers, comma-separated (default: 1,8,64).", DefaultValueFactory = _ => "1,8,64" };
         var trials = new Option<int>("--trials") { Description = "Trials per worker count (default 2000).", DefaultValueFactory = _ => 2000 };
-        var inProcess = new Option<int>("--in-process-trials") { Description = "Trials of the in-process `nas bench throughput` run printed beside (default: --trials; 0: skip).", DefaultValueFactory = _ => -1 };
+        var inProcess = new Option<int>("--in-process-trials") { Description = "Trials of the in-process `nas bench throughput` run printed beside (default 20000, as that command's; 0: skip).", DefaultValueFactory = _ => 20_000 };
         var command = new Command("asktell", "Ask/tell trials per second and SuggestTrials/CompleteTrial latency against the service (--server), per worker count.") { transport, workers, trials, inProcess };
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
@@ -30,6 +30,11 @@ internal static class AskTellBenchCommand
             }
 
             var counts = ParseWorkers(result.GetValue(workers)!);
+            var local = result.GetValue(inProcess);
+            if (local is < 0 or > 1_000_000)
+            {
+                throw new CliException("--in-process-trials must be between 0 (skip) and 1000000.", ExitCodes.InvalidInput);
+            }
             var key = ServiceApiKey.Read(settings.ApiKeyFile);
             await using var wire = result.GetValue(transport) switch
             {
@@ -49,7 +54,6 @@ internal static class AskTellBenchCommand
                 }
             }
 
-            var local = result.GetValue(inProcess) < 0 ? count : result.GetValue(inProcess);
             double? inProcessRate = null;
             if (local > 0)
             {
