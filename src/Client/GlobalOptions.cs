@@ -3,7 +3,7 @@ using NasOrleans.Client.Backends;
 
 namespace NasOrleans.Client;
 
-/// <summary>The options every command takes: data directory, shared data, gateway, JSON output, the gateway's TLS files.</summary>
+/// <summary>The options every command takes: data directory, shared data, gateway or service, JSON output, the gateway's TLS files.</summary>
 internal sealed class GlobalOptions
 {
     public Option<string> DataDirectory { get; } = new("--data-dir")
@@ -22,6 +22,18 @@ internal sealed class GlobalOptions
     public Option<string?> Gateway { get; } = new("--gateway")
     {
         Description = "Work on a cluster through this gateway (host:port, comma-separated for several) instead of the embedded data directory.",
+        Recursive = true,
+    };
+
+    public Option<string?> Server { get; } = new("--server")
+    {
+        Description = "Work on the NasOrleans service at this URL (http://host:port, as `nas serve` prints) over HTTP/JSON; the API key comes from $NAS_API_KEY or --api-key-file.",
+        Recursive = true,
+    };
+
+    public Option<string?> ApiKeyFile { get; } = new("--api-key-file")
+    {
+        Description = "With --server: the file holding the API key (default: the key in $NAS_API_KEY). Keys are never taken on the command line.",
         Recursive = true,
     };
 
@@ -57,6 +69,8 @@ internal sealed class GlobalOptions
         root.Options.Add(DataDirectory);
         root.Options.Add(Shared);
         root.Options.Add(Gateway);
+        root.Options.Add(Server);
+        root.Options.Add(ApiKeyFile);
         root.Options.Add(Json);
         root.Options.Add(TlsCertificate);
         root.Options.Add(TlsKey);
@@ -68,5 +82,7 @@ internal sealed class GlobalOptions
         result.GetValue(Shared),
         result.GetValue(Gateway),
         result.GetValue(Json),
-        ClientTls.From(result.GetValue(TlsCertificate), result.GetValue(TlsKey), result.GetValue(TlsCa)));
+        ClientTls.From(result.GetValue(TlsCertificate), result.GetValue(TlsKey), result.GetValue(TlsCa)),
+        result.GetValue(Server),
+        result.GetValue(ApiKeyFile));
 }

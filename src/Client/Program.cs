@@ -29,6 +29,7 @@ root.Subcommands.Add(ShowCommand.Create(global));
 root.Subcommands.Add(BestCommand.Create(global));
 root.Subcommands.Add(CancelCommand.Create(global));
 root.Subcommands.Add(DeleteCommand.Create(global));
+root.Subcommands.Add(ExtendCommand.Create(global));
 root.Subcommands.Add(ExportCommand.Create(global));
 root.Subcommands.Add(PlayCommand.Create(global));
 root.Subcommands.Add(ReportCommand.Create(global));

@@ -63,6 +63,9 @@ public sealed class GrainStudyClient : IStudyClient
         _grains.GetGrain<IPairedAgentGrain>(PairedRoles.Key(studyId, role)).GetInfoAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<SubmitResult> ExtendAsync(string studyId, int trials, CancellationToken cancellationToken) => Study(studyId).ExtendAsync(trials, cancellationToken);
+
+    /// <inheritdoc />
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => Study(studyId).CancelAsync();
 
     /// <inheritdoc />

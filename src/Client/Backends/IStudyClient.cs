@@ -32,6 +32,12 @@ public interface IStudyClient : IAsyncDisposable
     /// <summary>The counts of an environment-design study's agent in <paramref name="role"/> (see <see cref="Grains.Interfaces.PairedRoles"/>).</summary>
     Task<PairedAgentInfo> GetAgentAsync(string studyId, string role, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds <paramref name="trials"/> to a study's budget (a completed study runs again); refused, with the reason in
+    /// <see cref="SubmitResult.Errors"/>, for a cancelled or failed study or a budget past the spec's limit.
+    /// </summary>
+    Task<SubmitResult> ExtendAsync(string studyId, int trials, CancellationToken cancellationToken);
+
     /// <summary>Cancels a study.</summary>
     Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken);
 

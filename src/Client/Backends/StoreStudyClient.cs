@@ -39,6 +39,9 @@ internal sealed class StoreStudyClient(ITrialStore store, Func<CancellationToken
     public Task<PairedAgentInfo> GetAgentAsync(string studyId, string role, CancellationToken cancellationToken) =>
         WithWriter(w => w.GetAgentAsync(studyId, role, cancellationToken), cancellationToken);
 
+    public Task<SubmitResult> ExtendAsync(string studyId, int trials, CancellationToken cancellationToken) =>
+        WithWriter(w => w.ExtendAsync(studyId, trials, cancellationToken), cancellationToken);
+
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) =>
         WithWriter(w => w.CancelAsync(studyId, cancellationToken), cancellationToken);
 

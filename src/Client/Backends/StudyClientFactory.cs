@@ -7,7 +7,7 @@ using NasOrleans.Storage.Sqlite;
 namespace NasOrleans.Client.Backends;
 
 /// <summary>
-/// Opens the study client that the common options ask for: a cluster through <c>--gateway</c>, else the
+/// Opens the study client that the common options ask for: the service through <c>--server</c> (HTTP/JSON), a cluster through <c>--gateway</c>, else the
 /// embedded data directory (reads from its store; changes through the running <c>nas run</c>, or a silo started here).
 /// Only <c>create</c> (<c>nas submit</c>) makes a data directory that is not there: read commands never create one.
 /// </summary>
@@ -15,6 +15,16 @@ internal static class StudyClientFactory
 {
     public static async Task<IStudyClient> OpenAsync(CommonSettings settings, CancellationToken cancellationToken, bool create = false)
     {
+        if (settings.Server is { } server)
+        {
+            if (settings.Gateway is not null)
+            {
+                throw new CliException("--server and --gateway both given; use --server URL (the service, with an API key) or --gateway host:port (operators), not both.", ExitCodes.InvalidInput);
+            }
+
+            return HttpStudyClient.Open(server, settings.ApiKeyFile);
+        }
+
         if (settings.Gateway is { } gateway)
         {
             return await GatewayConnection.ConnectAsync(gateway, settings.Tls, cancellationToken);

@@ -11,6 +11,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Nb201BenchCommand.Create(global));
         command.Subcommands.Add(ScaleBenchCommand.Create(global));
         command.Subcommands.Add(ThroughputBenchCommand.Create(global));
+        command.Subcommands.Add(AskTellBenchCommand.Create(global));
         command.Subcommands.Add(TrainBenchCommand.Create(global));
         command.Subcommands.Add(LoadBenchCommand.Create(global));
         command.Subcommands.Add(MpnasBenchCommand.Create(global));

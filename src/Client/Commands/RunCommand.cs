@@ -48,7 +48,7 @@ internal static class RunCommand
                     ExitCodes.InvalidInput);
             }
 
-            var parsed = file is null || settings.Gateway is not null ? null : SpecPreflight.Load(file.FullName, settings);
+            var parsed = file is null || settings.Gateway is not null || settings.Server is not null ? null : SpecPreflight.Load(file.FullName, settings);
             if (result.GetValue(slots) is < 0 or > 1024)
             {
                 throw new CliException("--slots must be between 0 and 1024.", ExitCodes.InvalidInput);
@@ -70,6 +70,11 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(CommonSettings settings, StudySpec? spec, NasSiloOptions options, LogLevel logLevel, CancellationToken cancellationToken)
     {
+        if (settings.Server is not null)
+        {
+            throw new CliException("`nas run` hosts its own silo; to use the service, `nas submit <spec> --server URL` then `nas watch --server URL`, and run workers for an external study.", ExitCodes.InvalidInput);
+        }
+
         if (settings.Gateway is not null)
         {
             throw new CliException("`nas run` hosts its own silo; to use a cluster, `nas submit <spec> --gateway ...` then `nas watch`.", ExitCodes.InvalidInput);

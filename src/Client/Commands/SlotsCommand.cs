@@ -17,7 +17,7 @@ internal static class SlotsCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(async () =>
         {
             var settings = global.Read(result);
-            if (settings.Gateway is null)
+            if (settings.Gateway is null || settings.Server is not null)
             {
                 throw new CliException("nas slots shows a running cluster's scheduler: pass --gateway host:port (slots are not stored, so there is nothing to read from a data directory).", ExitCodes.InvalidInput);
             }

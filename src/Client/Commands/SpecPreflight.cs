@@ -22,7 +22,7 @@ internal static class SpecPreflight
     public static StudySpec Load(string path, CommonSettings settings)
     {
         var spec = StudySpecParser.ParseFile(path, TorchTrainers.Catalog);
-        if (settings.Gateway is null)
+        if (settings.Gateway is null && settings.Server is null)
         {
             StudyDataChecks.EnsureValid(spec, TorchTrainers.Catalog, Environment(settings), path);
         }

@@ -31,7 +31,7 @@ internal static class SubmitCommand
             else
             {
                 Console.WriteLine($"Submitted study {parsed.Name}. Follow it with `nas watch {parsed.Name}`" +
-                    (settings.Gateway is null ? "; it trains while `nas run` runs on this data directory." : "."));
+                    (settings.Gateway is null && settings.Server is null ? "; it trains while `nas run` runs on this data directory." : "."));
             }
 
             return ExitCodes.Ok;

@@ -69,7 +69,7 @@ internal static class ThroughputBenchCommand
         return command;
     }
 
-    private static async Task<double> MeasureAsync(int count, StoreKind kind, string directory, int slots, string? postgres, string? azure, CancellationToken cancellationToken)
+    internal static async Task<double> MeasureAsync(int count, StoreKind kind, string directory, int slots, string? postgres, string? azure, CancellationToken cancellationToken)
     {
         var options = BenchAzureStore.Apply(new NasSiloOptions
         {

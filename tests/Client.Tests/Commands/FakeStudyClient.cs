@@ -61,6 +61,8 @@ internal sealed class FakeStudyClient : IStudyClient
 
     public Task<IReadOnlyList<TrialRecord>> GetBestAsync(string studyId, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<SubmitResult> ExtendAsync(string studyId, int trials, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task DeleteAsync(string studyId, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -1,0 +1,4 @@
+namespace NasOrleans.Client.Commands;
+
+/// <summary>A trial leased to a benchmark worker.</summary>
+internal sealed record AskTellLease(long TrialId, string LeaseId);
