@@ -21,8 +21,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     private readonly DataDirectoryLock? _lock;
     private readonly string _dataDirectory;
 
-    private EmbeddedSilo(IHost host, DataDirectoryLock? dataLock, string dataDirectory, int gatewayPort)
+    private EmbeddedSilo(IHost host, DataDirectoryLock? dataLock, string dataDirectory, int gatewayPort, ClusterKey key)
     {
+        Key = key;
         _host = host;
         _lock = dataLock;
         _dataDirectory = dataDirectory;
@@ -31,6 +32,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     /// <summary>The port of this silo's client gateway on 127.0.0.1.</summary>
     public int GatewayPort { get; }
+
+    /// <summary>The cluster key a client of <see cref="GatewayPort"/> must send (also in <see cref="KeyPath"/> with a SQLite store).</summary>
+    public ClusterKey Key { get; }
 
     /// <summary>The grains of this silo.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
@@ -93,7 +97,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             new RunnerInfo(Environment.ProcessId, gatewayPort).Write(options.DataDirectory);
         }
 
-        return new EmbeddedSilo(host, dataLock, options.DataDirectory, gatewayPort);
+        return new EmbeddedSilo(host, dataLock, options.DataDirectory, gatewayPort, key);
     }
 
     /// <summary>Where a running embedded silo keeps its cluster key: <c>DIR/secrets/cluster.key</c>.</summary>

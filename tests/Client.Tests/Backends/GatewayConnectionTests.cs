@@ -25,14 +25,14 @@ public sealed class GatewayConnectionTests
         using var hang = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await using var silo = await EmbeddedSilo.StartAsync(
             new NasSiloOptions { Store = StoreKind.Memory, TrainerSlots = 1, DataDirectory = TempDirectory() }, LogLevel.Warning, hang.Token);
-        await using (var first = await GatewayConnection.ConnectAsync($"127.0.0.1:{silo.GatewayPort}", hang.Token))
+        await using (var first = await GatewayConnection.ConnectAsync($"127.0.0.1:{silo.GatewayPort}", null, silo.Key, hang.Token))
         {
             await first.SubmitAsync(Spec, hang.Token);
         }
 
         for (var i = 0; i < 50; i++)
         {
-            await using var client = await GatewayConnection.ConnectAsync($"127.0.0.1:{silo.GatewayPort}", hang.Token);
+            await using var client = await GatewayConnection.ConnectAsync($"127.0.0.1:{silo.GatewayPort}", null, silo.Key, hang.Token);
             var study = await client.GetStudyAsync("probe", hang.Token);
             Assert.NotNull(study);
             Assert.Equal("probe", study.StudyId);
