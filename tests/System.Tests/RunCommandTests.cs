@@ -62,5 +62,31 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_TrialsLongerThanTrialTimeout_AreStoppedAndRecordedFailedWithTheReason()
+    {
+        var spec = Path.Combine(_directory, "timeout.yaml");
+        await File.WriteAllTextAsync(spec, """
+            name: timeout-embedded
+            objective: {metric: validation_accuracy, goal: maximize}
+            space: {kind: custom, decisions: [{name: a, type: integer, min: 1, max: 100}]}
+            algorithm: {name: random, seed: 1}
+            trainer: {kind: synthetic, parameters: {duration_ms: 60000}}
+            budget: {max_trials: 2, parallel_trials: 2, trial_timeout: 1}
+            """);
+        var data = Path.Combine(_directory, "data-timeout");
+        var started = global::System.Diagnostics.Stopwatch.StartNew();
+
+        var (code, output) = await NasProcess.RunAsync(TimeSpan.FromSeconds(50), "run", spec, "--data-dir", data, "--slots", "2");
+
+        // Without the timeout each trial would train for a minute, past this test's wait.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(50), output);
+        Assert.True(code == 3, output); // the study failed: every trial timed out
+        var store = new NasOrleans.Storage.Sqlite.SqliteTrialStore(new NasOrleans.Storage.Sqlite.SqliteStorageOptions { DataDirectory = data });
+        var trials = await store.GetAllTrialsAsync("timeout-embedded");
+        Assert.Equal(2, trials.Count);
+        Assert.All(trials, t => Assert.StartsWith("trial_timeout: still training after 1 s", t.Error, StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
