@@ -30,7 +30,7 @@ public class StudyGrainExtendTests(ClusterFixture fixture)
 
         Assert.True(extended.Accepted, string.Join("; ", extended.Errors));
         Assert.Equal(9, extended.Study!.MaxTrials);
-        var summary = await WaitAsync(study, s => s.Status != StudyStatus.Running);
+        var summary = await StudyWaits.WaitForAsync(study, s => s.Status != StudyStatus.Running, "the extended study to end", 60);
         Assert.Equal(StudyStatus.Completed, summary.Status);
         Assert.Equal(9, summary.Completed);
         Assert.Equal(4, summary.ExtraTrials);
@@ -71,21 +71,5 @@ public class StudyGrainExtendTests(ClusterFixture fixture)
         Assert.Equal(2, rows.Count);
         Assert.All(rows, t => Assert.StartsWith("trial_timeout: still training after 0.5 s", t.Error, StringComparison.Ordinal));
         Assert.All(rows, t => Assert.InRange(t.DurationSeconds ?? 0, 0.4, 10));
-    }
-
-    private static async Task<StudySummary> WaitAsync(IStudyGrain study, Func<StudySummary, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var summary = await study.GetStatusAsync();
-            if (done(summary))
-            {
-                return summary;
-            }
-
-            Assert.False(timeout.IsCancellationRequested, $"timed out: {summary.Status}, completed {summary.Completed}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -187,21 +187,7 @@ public class StudyGrainTests(ClusterFixture fixture)
         Assert.Equal(40 + running.Max(t => t.TrialId), summary.BestScore);
     }
 
-    private static async Task<StudySummary> WaitForAsync(IStudyGrain study, Func<StudySummary, bool> done, string what)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var summary = await study.GetStatusAsync();
-            if (done(summary))
-            {
-                return summary;
-            }
-
-            Assert.False(timeout.IsCancellationRequested, $"timed out waiting for {what}: {summary.Status}, completed {summary.Completed}, running {summary.Running}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<StudySummary> WaitForAsync(IStudyGrain study, Func<StudySummary, bool> done, string what) => StudyWaits.WaitForAsync(study, done, what);
 
     [Fact]
     public async Task DeleteAsync_FinishedStudy_RemovesTrialsAndState()
