@@ -104,7 +104,7 @@ password() { head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
     printf 'Host=127.0.0.1;Port=5432;Database=nas;Username=nas;Password=%s' "$(cat "$work/secrets/postgres-nas-password")" >"$work/secrets/postgres-connection"
     printf '127.0.0.1:6379,password=%s,abortConnect=false' "$(cat "$work/secrets/redis-password")" >"$work/secrets/redis-connection"
 )
-for s in postgres-superuser-password postgres-nas-password redis-password postgres-connection redis-connection cluster-key; do
+for s in postgres-superuser-password postgres-nas-password redis-password postgres-connection redis-connection; do
     nas_podman secret create "$prefix-$s" "$work/secrets/$s" >/dev/null
 done
 [ $keep -eq 1 ] || trap 'echo "tearing down..."; teardown' EXIT
@@ -137,14 +137,16 @@ wait_for "$prefix-redis" 30 logs_say "$prefix-redis" "Ready to accept connection
 echo "PostgreSQL and Redis up ($(($(date +%s) - started)) s)"
 
 # The cluster key, a file readable by uid 10001 only: silos refuse grain calls without it, and the nas client sends it.
-cluster_key=(--secret "$prefix-cluster-key,type=mount,target=cluster-key,uid=10001,gid=10001,mode=0400")
+# A bind mount of a copy owned by 10001: podman cannot mount a secret file into a --read-only container's /run.
+install -m 0400 -o 10001 -g 10001 "$work/secrets/cluster-key" "$work/secrets/cluster-key.10001"
+cluster_key=(-v "$work/secrets/cluster-key.10001:/etc/nas/cluster-key:ro")
 silo_env=(
     --user 10001:10001
     -e Nas__Cluster__Clustering=Redis -e Nas__Cluster__ClusterId=nas -e Nas__Cluster__ServiceId=nas
     -e Nas__Cluster__FastFailureDetection=true -e Nas__Silo__Store=Postgres
     --secret "$prefix-postgres-connection,type=env,target=Nas__Silo__PostgresConnectionString"
     --secret "$prefix-redis-connection,type=env,target=Nas__Cluster__RedisConnectionString"
-    "${cluster_key[@]}" -e Nas__Cluster__KeyFile=/run/secrets/cluster-key
+    "${cluster_key[@]}" -e Nas__Cluster__KeyFile=/etc/nas/cluster-key
 )
 # The datasets, read-only: the trainers read them, and the control silo checks a spec's data at submit.
 data_mounts=()
@@ -168,7 +170,7 @@ echo "silos up: 1 control, $trainers trainer(s) x $slots slot(s) ($(($(date +%s)
 
 # --- the study, through the gateway, with the nas image ---
 nas=("${run[@]}" --rm --user 10001:10001 -v "$prefix-client-data:/data" -v "$(dirname "$spec"):/specs:ro"
-    "${cluster_key[@]}" -e NAS_CLUSTER_KEY_FILE=/run/secrets/cluster-key
+    "${cluster_key[@]}" -e NAS_CLUSTER_KEY_FILE=/etc/nas/cluster-key
     "nasorleans/nas:$tag")
 gateway=(--gateway 127.0.0.1:30000)
 study_started=$(date +%s)
