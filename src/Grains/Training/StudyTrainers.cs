@@ -40,11 +40,26 @@ public sealed class StudyTrainers
         return (entry.Space, entry.Trainer);
     }
 
-    /// <summary>The spec's <c>budget.trial_timeout</c> (null: none), parsed once per spec hash.</summary>
+    /// <summary>
+    /// The spec's <c>budget.trial_timeout</c> (null: none), parsed once per spec hash. A spec this build cannot read has
+    /// none here: creating its trainer then fails the trial with the spec's errors, where the reason is reported.
+    /// </summary>
     public TimeSpan? TrialTimeout(string specHash, string specJson) =>
         string.IsNullOrEmpty(specJson)
             ? null
-            : _timeouts.GetOrAdd(specHash, _ => StudySpecParser.ParseJson(specJson, _catalog).Budget?.TrialTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+            : _timeouts.GetOrAdd(specHash, _ => ReadTimeout(specJson));
+
+    private TimeSpan? ReadTimeout(string specJson)
+    {
+        try
+        {
+            return StudySpecParser.ParseJson(specJson, _catalog).Budget?.TrialTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+        }
+        catch (SpecValidationException)
+        {
+            return null;
+        }
+    }
 
     private Entry Create(string specJson)
     {
