@@ -14,6 +14,7 @@ public sealed class SlotWorkerServer
     private readonly StudyTrainers _trainers;
     private readonly SemaphoreSlim _write = new(1, 1);
     private TaskCompletionSource<bool>? _decision;
+    private volatile bool _outcomeSent;
 
     /// <summary>Creates the server over a trainer cache of its own.</summary>
     public SlotWorkerServer(StudyTrainers trainers) => _trainers = trainers;
@@ -33,7 +34,15 @@ public sealed class SlotWorkerServer
                 var message = SlotWorkerWire.Parse(line);
                 switch (message?.Kind)
                 {
-                    case SlotWorkerMessageKinds.Train when training is null || training.IsCompleted:
+                    case SlotWorkerMessageKinds.Train when training is null || training.IsCompleted || _outcomeSent:
+                        // The client sends the next trial once it has read the last outcome, which may be before the
+                        // task that wrote it has finished: that task is done training, so wait for it to end.
+                        if (training is not null)
+                        {
+                            await training.ConfigureAwait(false);
+                        }
+
+                        _outcomeSent = false;
                         training = Task.Run(() => TrainAsync(message, output, stop.Token), stop.Token);
                         break;
                     case SlotWorkerMessageKinds.Train:
@@ -73,6 +82,7 @@ public sealed class SlotWorkerServer
             outcome = TrainerFailures.Of(ex);
         }
 
+        _outcomeSent = true;
         await WriteAsync(output, new SlotWorkerMessage
         {
             Kind = SlotWorkerMessageKinds.Outcome,
