@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using NasOrleans.Gateway.Auth;
 
 namespace NasOrleans.Hosting.Security;
 
@@ -33,7 +35,7 @@ public sealed class ClusterKey
     public string Text { get; }
 
     /// <summary>A new random key (256 bits, base64url).</summary>
-    public static ClusterKey Generate() => new(Base64Url(RandomNumberGenerator.GetBytes(32)));
+    public static ClusterKey Generate() => new(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
 
     /// <summary>The key in <paramref name="text"/>; throws when it is too short to be a secret.</summary>
     public static ClusterKey Parse(string text, string source)
@@ -60,35 +62,8 @@ public sealed class ClusterKey
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <summary>Writes the key to <paramref name="path"/>, readable by its owner only.</summary>
-    public void WriteTo(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else if (!Directory.Exists(directory))
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(path, options))
-        {
-            stream.Write(Encoding.UTF8.GetBytes(Text + "\n"));
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
+    /// <summary>Writes the key to <paramref name="path"/>, readable by its owner only (as the gateway writes its keys).</summary>
+    public void WriteTo(string path) => ApiKeyFile.WritePrivate(path, Text + "\n");
 
     /// <summary>Whether <paramref name="presented"/> is this key (constant time).</summary>
     public bool Matches(string? presented) =>
@@ -96,6 +71,4 @@ public sealed class ClusterKey
 
     /// <inheritdoc />
     public override string ToString() => "ClusterKey(hidden)";
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
